@@ -1,0 +1,119 @@
+package org.aslwb.data;
+
+/**
+ * Resizes 8-bit RGB pixels to a model's input size.
+ *
+ * <p>Downscaling averages the source area that each output pixel covers (with fractional
+ * coverage at the edges), which is what PIL's BOX/ANTIALIAS filters do and avoids the aliasing of
+ * point sampling a 200x200 photo down to 64x64. Upscaling interpolates bilinearly.
+ */
+public final class Resampler {
+  private Resampler() {}
+
+  /**
+   * Resizes packed RGB ints to a channel-major float image on the [0,1] scale.
+   *
+   * @param rgb packed 0xRRGGBB pixels, row-major
+   * @param channels 3 for RGB output, 1 for luminance
+   */
+  public static PixelImage resize(
+      int[] rgb, int srcWidth, int srcHeight, int dstWidth, int dstHeight, int channels) {
+    float[][] planes = new float[3][srcWidth * srcHeight];
+    for (int i = 0; i < rgb.length; i++) {
+      planes[0][i] = ((rgb[i] >> 16) & 0xFF) / 255f;
+      planes[1][i] = ((rgb[i] >> 8) & 0xFF) / 255f;
+      planes[2][i] = (rgb[i] & 0xFF) / 255f;
+    }
+    Axis xs = Axis.of(srcWidth, dstWidth);
+    Axis ys = Axis.of(srcHeight, dstHeight);
+    int plane = dstWidth * dstHeight;
+    float[] out = new float[plane * channels];
+    float[] row = new float[dstWidth * srcHeight];
+    for (int c = 0; c < 3; c++) {
+      resizeRows(planes[c], srcWidth, srcHeight, xs, row);
+      float[] resized = new float[plane];
+      resizeColumns(row, dstWidth, ys, resized);
+      if (channels == 3) {
+        System.arraycopy(resized, 0, out, c * plane, plane);
+      } else {
+        float weight = c == 0 ? 0.299f : c == 1 ? 0.587f : 0.114f;
+        for (int i = 0; i < plane; i++) {
+          out[i] += weight * resized[i];
+        }
+      }
+    }
+    return new PixelImage(dstWidth, dstHeight, channels, out);
+  }
+
+  private static void resizeRows(float[] src, int srcWidth, int srcHeight, Axis xs, float[] dst) {
+    int dstWidth = xs.size();
+    for (int y = 0; y < srcHeight; y++) {
+      int base = y * srcWidth;
+      for (int x = 0; x < dstWidth; x++) {
+        float sum = 0;
+        int start = xs.start[x];
+        float[] weights = xs.weights[x];
+        for (int k = 0; k < weights.length; k++) {
+          sum += weights[k] * src[base + start + k];
+        }
+        dst[y * dstWidth + x] = sum;
+      }
+    }
+  }
+
+  private static void resizeColumns(float[] src, int width, Axis ys, float[] dst) {
+    for (int y = 0; y < ys.size(); y++) {
+      int start = ys.start[y];
+      float[] weights = ys.weights[y];
+      for (int x = 0; x < width; x++) {
+        float sum = 0;
+        for (int k = 0; k < weights.length; k++) {
+          sum += weights[k] * src[(start + k) * width + x];
+        }
+        dst[y * width + x] = sum;
+      }
+    }
+  }
+
+  /** Per output index: the first source index and the weights of the sources it mixes. */
+  private record Axis(int[] start, float[][] weights) {
+    int size() {
+      return start.length;
+    }
+
+    static Axis of(int src, int dst) {
+      int[] start = new int[dst];
+      float[][] weights = new float[dst][];
+      double scale = (double) src / dst;
+      for (int i = 0; i < dst; i++) {
+        if (scale >= 1) {
+          double from = i * scale;
+          double to = from + scale;
+          int first = (int) Math.floor(from);
+          int last = Math.min(src - 1, (int) Math.ceil(to) - 1);
+          float[] w = new float[last - first + 1];
+          for (int k = first; k <= last; k++) {
+            double covered = Math.min(to, k + 1) - Math.max(from, k);
+            w[k - first] = (float) (covered / scale);
+          }
+          start[i] = first;
+          weights[i] = w;
+        } else {
+          double centre = (i + 0.5) * scale - 0.5;
+          int first = (int) Math.floor(centre);
+          float frac = (float) (centre - first);
+          int lo = Math.max(0, Math.min(src - 1, first));
+          int hi = Math.max(0, Math.min(src - 1, first + 1));
+          if (lo == hi) {
+            start[i] = lo;
+            weights[i] = new float[] {1f};
+          } else {
+            start[i] = lo;
+            weights[i] = new float[] {1 - frac, frac};
+          }
+        }
+      }
+      return new Axis(start, weights);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package org.aslwb.model;
+
+import java.util.Locale;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+
+/** The networks the workbench can train. */
+public enum Architecture {
+  /** The reference study's simple CNN. */
+  CNN("cnn", "Simple CNN"),
+  /** DarkNet-53 with a width multiplier. */
+  DARKNET53("darknet53", "DarkNet-53");
+
+  private final String id;
+  private final String displayName;
+
+  Architecture(String id, String displayName) {
+    this.id = id;
+    this.displayName = displayName;
+  }
+
+  /** The CLI and file name ("cnn", "darknet53"). */
+  public String id() {
+    return id;
+  }
+
+  /** The name shown to users. */
+  public String displayName() {
+    return displayName;
+  }
+
+  /** Parses "cnn" or "darknet53" (case-insensitive). */
+  public static Architecture parse(String id) {
+    for (Architecture a : values()) {
+      if (a.id.equalsIgnoreCase(id) || a.name().equalsIgnoreCase(id)) {
+        return a;
+      }
+    }
+    throw new IllegalArgumentException("unknown model '" + id + "' (use cnn or darknet53)");
+  }
+
+  /** Builds and initialises the trainable network, Adam with the given learning rate. */
+  public ComputationGraph create(NetworkShape shape, long seed, double learningRate) {
+    ComputationGraph net = new ComputationGraph(configure(shape, seed, learningRate, false));
+    net.init();
+    return net;
+  }
+
+  /**
+   * Builds the inference twin (see {@link GraphLayers}): no batch norm, no dropout, no
+   * workspaces, so that input gradients can be read after a backward pass.
+   */
+  ComputationGraph createTwin(NetworkShape shape) {
+    ComputationGraph net = new ComputationGraph(configure(shape, 0, 1e-3, true));
+    net.init();
+    return net;
+  }
+
+  private ComputationGraphConfiguration configure(NetworkShape shape, long seed, double lr, boolean twin) {
+    var graph =
+        new NeuralNetConfiguration.Builder()
+            .seed(seed)
+            .dataType(DataType.FLOAT)
+            .weightInit(WeightInit.RELU)
+            .updater(new Adam(lr))
+            .trainingWorkspaceMode(twin ? WorkspaceMode.NONE : WorkspaceMode.ENABLED)
+            .inferenceWorkspaceMode(twin ? WorkspaceMode.NONE : WorkspaceMode.ENABLED)
+            .graphBuilder();
+    GraphLayers layers = new GraphLayers(graph, twin);
+    switch (this) {
+      case CNN -> SimpleCnn.build(layers, shape);
+      case DARKNET53 -> DarkNet53.build(layers, shape);
+      default -> throw new IllegalStateException(name());
+    }
+    return graph.build();
+  }
+
+  @Override
+  public String toString() {
+    return displayName.toLowerCase(Locale.ROOT);
+  }
+}

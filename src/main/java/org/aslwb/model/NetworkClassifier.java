@@ -1,0 +1,137 @@
+package org.aslwb.model;
+
+import java.util.List;
+import org.aslwb.data.PixelImage;
+import org.aslwb.data.Preprocessing;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A {@link Classifier} backed by a DL4J network. Probabilities come from the network itself in
+ * inference mode; gradients from its inference twin, built on first use.
+ */
+public final class NetworkClassifier implements Classifier {
+  /** Images per forward pass: large enough for oneDNN to be efficient, small enough for memory. */
+  static final int CHUNK = 128;
+
+  private final ComputationGraph network;
+  private final Architecture architecture;
+  private final NetworkShape shape;
+  private final List<String> classNames;
+  private final Preprocessing preprocessing;
+  private ComputationGraph twin;
+
+  /** Wraps {@code network}; it must not be trained further while this classifier is in use. */
+  public NetworkClassifier(
+      ComputationGraph network,
+      Architecture architecture,
+      NetworkShape shape,
+      List<String> classNames,
+      Preprocessing preprocessing) {
+    this.network = network;
+    this.architecture = architecture;
+    this.shape = shape;
+    this.classNames = List.copyOf(classNames);
+    this.preprocessing = preprocessing;
+  }
+
+  @Override
+  public List<String> classNames() {
+    return classNames;
+  }
+
+  @Override
+  public Preprocessing preprocessing() {
+    return preprocessing;
+  }
+
+  @Override
+  public float[][] probabilities(List<PixelImage> images) {
+    float[][] out = new float[images.size()][];
+    for (int start = 0; start < images.size(); start += CHUNK) {
+      List<PixelImage> chunk = images.subList(start, Math.min(images.size(), start + CHUNK));
+      float[] probs = network.output(false, toInput(chunk))[0].dup('c').data().asFloat();
+      int k = classNames.size();
+      for (int i = 0; i < chunk.size(); i++) {
+        out[start + i] = java.util.Arrays.copyOfRange(probs, i * k, (i + 1) * k);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized float[][] lossGradients(List<PixelImage> images, int[] labels) {
+    if (labels.length != images.size()) {
+      throw new IllegalArgumentException("one label per image");
+    }
+    if (twin == null) {
+      twin = InferenceTwin.of(network, architecture, shape);
+    }
+    float[][] out = new float[images.size()][];
+    float[] invStd = new float[preprocessing.channels()];
+    for (int c = 0; c < invStd.length; c++) {
+      invStd[c] = 1f / preprocessing.std()[c];
+    }
+    int plane = preprocessing.width() * preprocessing.height();
+    for (int start = 0; start < images.size(); start += CHUNK) {
+      int n = Math.min(images.size(), start + CHUNK) - start;
+      INDArray oneHot = Nd4j.zeros(n, classNames.size());
+      for (int i = 0; i < n; i++) {
+        oneHot.putScalar(i, labels[start + i], 1f);
+      }
+      InputGradientCapture capture = new InputGradientCapture();
+      twin.setListeners(capture);
+      twin.setInputs(toInput(images.subList(start, start + n)));
+      twin.setLabels(oneHot);
+      twin.computeGradientAndScore();
+      twin.setListeners();
+      float[] all = capture.gradient.dup('c').data().asFloat();
+      int size = all.length / n;
+      for (int i = 0; i < n; i++) {
+        float[] g = java.util.Arrays.copyOfRange(all, i * size, (i + 1) * size);
+        // chain rule through the normalisation: d/dpixel = d/dnormalised / std
+        for (int c = 0; c < invStd.length; c++) {
+          for (int k = c * plane; k < (c + 1) * plane; k++) {
+            g[k] *= invStd[c];
+          }
+        }
+        out[start + i] = g;
+      }
+    }
+    return out;
+  }
+
+  /** Stacks images into a normalised NCHW batch. */
+  INDArray toInput(List<PixelImage> images) {
+    int size = preprocessing.channels() * preprocessing.height() * preprocessing.width();
+    float[] flat = new float[images.size() * size];
+    for (int i = 0; i < images.size(); i++) {
+      PixelImage image = images.get(i);
+      if (image.width() != preprocessing.width()
+          || image.height() != preprocessing.height()
+          || image.channels() != preprocessing.channels()) {
+        throw new IllegalArgumentException(
+            "image is " + image + " but the model expects " + preprocessing.width() + "x"
+                + preprocessing.height() + "x" + preprocessing.channels());
+      }
+      preprocessing.normalise(image.data(), flat, i * size);
+    }
+    return Nd4j.create(
+        flat,
+        new long[] {images.size(), preprocessing.channels(), preprocessing.height(), preprocessing.width()},
+        'c');
+  }
+
+  /** Reads the input vertex's epsilon after the backward pass, before the graph clears it. */
+  private static final class InputGradientCapture extends BaseTrainingListener {
+    private INDArray gradient;
+
+    @Override
+    public void onBackwardPass(Model model) {
+      gradient = ((ComputationGraph) model).getVertex("input").getEpsilon().dup();
+    }
+  }
+}
