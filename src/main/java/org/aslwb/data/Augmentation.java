@@ -1,14 +1,14 @@
 package org.aslwb.data;
 
 /**
- * The reference study's training-time augmentations, each with its range; applied to the
- * training split only.
+ * The reference study's training-time augmentations, each with its range; applied to the training
+ * split only.
  *
  * @param rotationDegrees rotation drawn uniformly from [-r, r] degrees
  * @param widthShift horizontal shift drawn from [-w, w] times the width
  * @param heightShift vertical shift drawn from [-h, h] times the height
- * @param cropFraction a random crop keeping between {@code 1 - crop} and all of each side,
- *     resized back to the full size
+ * @param cropFraction a random crop keeping between {@code 1 - crop} and all of each side, resized
+ *     back to the full size
  */
 public record Augmentation(
     double rotationDegrees, double widthShift, double heightShift, double cropFraction) {

@@ -3,9 +3,9 @@ package org.aslwb.data;
 import java.util.Random;
 
 /**
- * Applies an {@link Augmentation} with draws from a caller's seeded {@link Random}: rotation,
- * shift and crop are composed into one inverse affine map and sampled once, bilinearly, with
- * edge pixels repeated outside the image (Keras' {@code fill_mode='nearest'}).
+ * Applies an {@link Augmentation} with draws from a caller's seeded {@link Random}: rotation, shift
+ * and crop are composed into one inverse affine map and sampled once, bilinearly, with edge pixels
+ * repeated outside the image (Keras' {@code fill_mode='nearest'}).
  */
 public final class Augmenter {
   private final Augmentation augmentation;
@@ -55,7 +55,15 @@ public final class Augmenter {
   }
 
   private static void sample(
-      float[] src, int w, int h, int channels, int plane, double sx, double sy, float[] out, int at) {
+      float[] src,
+      int w,
+      int h,
+      int channels,
+      int plane,
+      double sx,
+      double sy,
+      float[] out,
+      int at) {
     double fx = Math.max(0, Math.min(w - 1, sx));
     double fy = Math.max(0, Math.min(h - 1, sy));
     int x0 = (int) fx;

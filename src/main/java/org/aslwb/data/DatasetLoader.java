@@ -14,8 +14,8 @@ import org.aslwb.task.Cancellation;
 import org.aslwb.task.ProgressListener;
 
 /**
- * Decodes and resizes every image of a data set once, in parallel, and keeps the result in a
- * {@link TensorCache} so that the next load of the same files at the same size is a file read.
+ * Decodes and resizes every image of a data set once, in parallel, and keeps the result in a {@link
+ * TensorCache} so that the next load of the same files at the same size is a file read.
  */
 public final class DatasetLoader {
   private final ImageDecoder decoder;
@@ -37,12 +37,17 @@ public final class DatasetLoader {
   /** Scans and loads {@code root} at the given geometry. */
   public LoadedDataset load(Path root, int width, int height, int channels) throws IOException {
     return load(
-        DatasetScanner.scan(root), width, height, channels, ProgressListener.NONE, Cancellation.none());
+        DatasetScanner.scan(root),
+        width,
+        height,
+        channels,
+        ProgressListener.NONE,
+        Cancellation.none());
   }
 
   /**
-   * Loads the files of {@code index}, reporting progress per image; unreadable files are listed
-   * in the result, never thrown.
+   * Loads the files of {@code index}, reporting progress per image; unreadable files are listed in
+   * the result, never thrown.
    */
   public LoadedDataset load(
       DatasetIndex index,
@@ -52,7 +57,8 @@ public final class DatasetLoader {
       ProgressListener progress,
       Cancellation cancellation)
       throws IOException {
-    Preprocessing geometry = new Preprocessing(width, height, channels, new float[channels], ones(channels));
+    Preprocessing geometry =
+        new Preprocessing(width, height, channels, new float[channels], ones(channels));
     List<TensorCache.Entry> entries = cache.read(index, geometry);
     if (entries == null) {
       entries = decodeAll(index, geometry, progress, cancellation);
@@ -71,11 +77,15 @@ public final class DatasetLoader {
         unreadable.add(new UnreadableFile(f.file(), e.reason()));
       }
     }
-    return new LoadedDataset(index, width, height, channels, List.copyOf(samples), List.copyOf(unreadable));
+    return new LoadedDataset(
+        index, width, height, channels, List.copyOf(samples), List.copyOf(unreadable));
   }
 
   private List<TensorCache.Entry> decodeAll(
-      DatasetIndex index, Preprocessing geometry, ProgressListener progress, Cancellation cancellation)
+      DatasetIndex index,
+      Preprocessing geometry,
+      ProgressListener progress,
+      Cancellation cancellation)
       throws IOException {
     List<LabeledFile> files = index.files();
     int total = files.size();

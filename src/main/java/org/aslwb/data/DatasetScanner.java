@@ -44,7 +44,8 @@ public final class DatasetScanner {
     }
     DatasetIndex index = dirs.isEmpty() ? scanFlat(root, images) : scanFolders(root, dirs);
     if (index.files().isEmpty()) {
-      throw new IllegalArgumentException(root + ": no image files found (expected one folder per class)");
+      throw new IllegalArgumentException(
+          root + ": no image files found (expected one folder per class)");
     }
     return index;
   }
@@ -73,7 +74,8 @@ public final class DatasetScanner {
         files.add(new LabeledFile(image, label));
       }
     }
-    return new DatasetIndex(root, DatasetIndex.Layout.FOLDER_PER_CLASS, classNames, files, problems);
+    return new DatasetIndex(
+        root, DatasetIndex.Layout.FOLDER_PER_CLASS, classNames, files, problems);
   }
 
   private static DatasetIndex scanFlat(Path root, List<Path> images) {
@@ -84,7 +86,8 @@ public final class DatasetScanner {
       if (m.matches()) {
         byClass.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(image);
       } else {
-        problems.add(new UnreadableFile(image, "flat folder file not named CLASS_test.EXT: skipped"));
+        problems.add(
+            new UnreadableFile(image, "flat folder file not named CLASS_test.EXT: skipped"));
       }
     }
     List<String> classNames = new ArrayList<>(byClass.keySet());

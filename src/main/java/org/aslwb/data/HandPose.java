@@ -3,8 +3,8 @@ package org.aslwb.data;
 import java.util.List;
 
 /**
- * A stylised hand shape for one class of the synthetic demo data: how far each finger is
- * extended, how the hand is turned, whether the fingers are spread.
+ * A stylised hand shape for one class of the synthetic demo data: how far each finger is extended,
+ * how the hand is turned, whether the fingers are spread.
  *
  * <p>Loosely modelled on the ASL alphabet (A is a fist with the thumb at the side, L is thumb and
  * index at a right angle, ...); what matters is that every class is a distinct, learnable shape.

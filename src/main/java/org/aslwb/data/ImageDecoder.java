@@ -16,10 +16,9 @@ import javax.imageio.stream.ImageInputStream;
  * Decodes image files (JPEG, PNG, BMP, GIF; grayscale, alpha, 16-bit and CMYK JPEG through
  * TwelveMonkeys) into 8-bit RGB, refusing anything unusable with a reason.
  *
- * <p>The size is read from the header and checked against a pixel budget <em>before</em> the
- * pixels are decoded, so a decompression bomb costs nothing. A truncated file that the codec
- * would silently pad with grey is refused as well: training on half an image is worse than
- * skipping it.
+ * <p>The size is read from the header and checked against a pixel budget <em>before</em> the pixels
+ * are decoded, so a decompression bomb costs nothing. A truncated file that the codec would
+ * silently pad with grey is refused as well: training on half an image is worse than skipping it.
  */
 public final class ImageDecoder {
   /** 40 megapixels: far above any photo a classifier needs, far below what exhausts the heap. */
@@ -41,8 +40,8 @@ public final class ImageDecoder {
   }
 
   /**
-   * Decodes a file to an opaque RGB image ({@link BufferedImage#TYPE_INT_RGB}); transparent
-   * pixels are composed over white.
+   * Decodes a file to an opaque RGB image ({@link BufferedImage#TYPE_INT_RGB}); transparent pixels
+   * are composed over white.
    *
    * @throws UnreadableImageException with a reason when the file cannot be used
    */
@@ -74,7 +73,8 @@ public final class ImageDecoder {
     } catch (UnreadableImageException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new UnreadableImageException(file, "corrupt or truncated image (" + describe(e) + ")", e);
+      throw new UnreadableImageException(
+          file, "corrupt or truncated image (" + describe(e) + ")", e);
     }
   }
 
@@ -94,13 +94,15 @@ public final class ImageDecoder {
     }
     if (width < MIN_SIDE || height < MIN_SIDE) {
       throw new UnreadableImageException(
-          file, "too small: " + width + "x" + height + " (at least " + MIN_SIDE + "x" + MIN_SIDE + ")");
+          file,
+          "too small: " + width + "x" + height + " (at least " + MIN_SIDE + "x" + MIN_SIDE + ")");
     }
     TruncationWatch watch = new TruncationWatch();
     reader.addIIOReadWarningListener(watch);
     BufferedImage decoded = reader.read(0);
     if (watch.warning != null) {
-      throw new UnreadableImageException(file, "corrupt or truncated image (" + watch.warning + ")");
+      throw new UnreadableImageException(
+          file, "corrupt or truncated image (" + watch.warning + ")");
     }
     return toRgb(decoded);
   }

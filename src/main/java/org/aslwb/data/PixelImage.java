@@ -18,7 +18,8 @@ public record PixelImage(int width, int height, int channels, float[] data) {
   /** Checks that the array matches the shape. */
   public PixelImage {
     if (width <= 0 || height <= 0 || channels <= 0) {
-      throw new IllegalArgumentException("bad image shape " + width + "x" + height + "x" + channels);
+      throw new IllegalArgumentException(
+          "bad image shape " + width + "x" + height + "x" + channels);
     }
     if (data.length != width * height * channels) {
       throw new IllegalArgumentException(

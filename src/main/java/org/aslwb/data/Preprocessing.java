@@ -68,8 +68,8 @@ public record Preprocessing(int width, int height, int channels, float[] mean, f
   }
 
   /**
-   * How many units of the normalised scale one unit of the pixel scale is, per channel
-   * ({@code 1/std}). An epsilon of 0.1 on pixels is {@code 0.1/std} on the scale the network sees.
+   * How many units of the normalised scale one unit of the pixel scale is, per channel ({@code
+   * 1/std}). An epsilon of 0.1 on pixels is {@code 0.1/std} on the scale the network sees.
    */
   public double[] normalisedPerPixelUnit() {
     double[] k = new double[channels];
@@ -102,6 +102,14 @@ public record Preprocessing(int width, int height, int channels, float[] mean, f
 
   @Override
   public String toString() {
-    return width + "x" + height + "x" + channels + " mean=" + Arrays.toString(mean) + " std=" + Arrays.toString(std);
+    return width
+        + "x"
+        + height
+        + "x"
+        + channels
+        + " mean="
+        + Arrays.toString(mean)
+        + " std="
+        + Arrays.toString(std);
   }
 }

@@ -3,9 +3,9 @@ package org.aslwb.data;
 /**
  * Resizes 8-bit RGB pixels to a model's input size.
  *
- * <p>Downscaling averages the source area that each output pixel covers (with fractional
- * coverage at the edges), which is what PIL's BOX/ANTIALIAS filters do and avoids the aliasing of
- * point sampling a 200x200 photo down to 64x64. Upscaling interpolates bilinearly.
+ * <p>Downscaling averages the source area that each output pixel covers (with fractional coverage
+ * at the edges), which is what PIL's BOX/ANTIALIAS filters do and avoids the aliasing of point
+ * sampling a 200x200 photo down to 64x64. Upscaling interpolates bilinearly.
  */
 public final class Resampler {
   private Resampler() {}
@@ -18,31 +18,44 @@ public final class Resampler {
    */
   public static PixelImage resize(
       int[] rgb, int srcWidth, int srcHeight, int dstWidth, int dstHeight, int channels) {
-    float[][] planes = new float[3][srcWidth * srcHeight];
-    for (int i = 0; i < rgb.length; i++) {
-      planes[0][i] = ((rgb[i] >> 16) & 0xFF) / 255f;
-      planes[1][i] = ((rgb[i] >> 8) & 0xFF) / 255f;
-      planes[2][i] = (rgb[i] & 0xFF) / 255f;
+    PixelImage source = PixelImage.fromArgb(rgb, srcWidth, srcHeight, 3);
+    PixelImage resized = resize(source, dstWidth, dstHeight);
+    return channels == 3 ? resized : toGray(resized);
+  }
+
+  /**
+   * Resizes a [0,1] image. The operation is linear in the pixel values, which LIME relies on to
+   * resize each superpixel's contribution once instead of every perturbed image.
+   */
+  public static PixelImage resize(PixelImage source, int dstWidth, int dstHeight) {
+    if (source.width() == dstWidth && source.height() == dstHeight) {
+      return source.copy();
     }
-    Axis xs = Axis.of(srcWidth, dstWidth);
-    Axis ys = Axis.of(srcHeight, dstHeight);
+    Axis xs = Axis.of(source.width(), dstWidth);
+    Axis ys = Axis.of(source.height(), dstHeight);
+    int srcPlane = source.planeSize();
     int plane = dstWidth * dstHeight;
-    float[] out = new float[plane * channels];
-    float[] row = new float[dstWidth * srcHeight];
-    for (int c = 0; c < 3; c++) {
-      resizeRows(planes[c], srcWidth, srcHeight, xs, row);
-      float[] resized = new float[plane];
-      resizeColumns(row, dstWidth, ys, resized);
-      if (channels == 3) {
-        System.arraycopy(resized, 0, out, c * plane, plane);
-      } else {
-        float weight = c == 0 ? 0.299f : c == 1 ? 0.587f : 0.114f;
-        for (int i = 0; i < plane; i++) {
-          out[i] += weight * resized[i];
-        }
-      }
+    float[] out = new float[plane * source.channels()];
+    float[] rows = new float[dstWidth * source.height()];
+    float[] resized = new float[plane];
+    float[] src = new float[srcPlane];
+    for (int c = 0; c < source.channels(); c++) {
+      System.arraycopy(source.data(), c * srcPlane, src, 0, srcPlane);
+      resizeRows(src, source.width(), source.height(), xs, rows);
+      resizeColumns(rows, dstWidth, ys, resized);
+      System.arraycopy(resized, 0, out, c * plane, plane);
     }
-    return new PixelImage(dstWidth, dstHeight, channels, out);
+    return new PixelImage(dstWidth, dstHeight, source.channels(), out);
+  }
+
+  private static PixelImage toGray(PixelImage rgb) {
+    int plane = rgb.planeSize();
+    float[] d = rgb.data();
+    float[] g = new float[plane];
+    for (int i = 0; i < plane; i++) {
+      g[i] = 0.299f * d[i] + 0.587f * d[plane + i] + 0.114f * d[2 * plane + i];
+    }
+    return new PixelImage(rgb.width(), rgb.height(), 1, g);
   }
 
   private static void resizeRows(float[] src, int srcWidth, int srcHeight, Axis xs, float[] dst) {

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 /**
  * A decoded, resized image kept compactly as 8-bit values (CHW), with its file and label.
  *
- * <p>Bytes rather than floats: the full Kaggle set (87,000 images at 64x64x3) is 1 GB this way
- * and 4 GB as floats.
+ * <p>Bytes rather than floats: the full Kaggle set (87,000 images at 64x64x3) is 1 GB this way and
+ * 4 GB as floats.
  *
  * @param file where it came from
  * @param label class index

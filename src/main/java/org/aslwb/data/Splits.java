@@ -26,14 +26,15 @@ public final class Splits {
       val.addAll(shuffled.subList(0, nVal));
       train.addAll(shuffled.subList(nVal, shuffled.size()));
     }
-    return new Split(sorted(train), sorted(val), "stratified fraction=" + fraction + " seed=" + seed);
+    return new Split(
+        sorted(train), sorted(val), "stratified fraction=" + fraction + " seed=" + seed);
   }
 
   /**
-   * Split by blocks of consecutive samples within each class. The ASL photos are video frames,
-   * so neighbours are near-duplicates and a random split puts one frame in training and its twin
-   * in validation, which flatters accuracy. Whole blocks of {@code blockSize} consecutive
-   * samples (in file-name order) go to one side.
+   * Split by blocks of consecutive samples within each class. The ASL photos are video frames, so
+   * neighbours are near-duplicates and a random split puts one frame in training and its twin in
+   * validation, which flatters accuracy. Whole blocks of {@code blockSize} consecutive samples (in
+   * file-name order) go to one side.
    */
   public static Split byBlocks(int[] labels, double fraction, int blockSize, long seed) {
     checkFraction(fraction);

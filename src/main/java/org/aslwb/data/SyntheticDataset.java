@@ -32,7 +32,12 @@ public final class SyntheticDataset {
    * @return the number of files written
    */
   public static int write(
-      Path out, int perClass, int size, long seed, ProgressListener progress, Cancellation cancellation)
+      Path out,
+      int perClass,
+      int size,
+      long seed,
+      ProgressListener progress,
+      Cancellation cancellation)
       throws IOException {
     if (perClass < 1) {
       throw new IllegalArgumentException("per-class count must be at least 1");

@@ -65,8 +65,10 @@ public final class SyntheticHandRenderer {
       float y = random.nextFloat() * size;
       float w = size * (0.1f + 0.4f * random.nextFloat());
       float h = size * (0.05f + 0.3f * random.nextFloat());
-      g.fill(random.nextBoolean() ? new Ellipse2D.Float(x - w / 2, y - h / 2, w, h)
-          : new RoundRectangle2D.Float(x - w / 2, y - h / 2, w, h, 4, 4));
+      g.fill(
+          random.nextBoolean()
+              ? new Ellipse2D.Float(x - w / 2, y - h / 2, w, h)
+              : new RoundRectangle2D.Float(x - w / 2, y - h / 2, w, h, 4, 4));
     }
   }
 
@@ -75,7 +77,8 @@ public final class SyntheticHandRenderer {
     Color edge = skin.darker();
     AffineTransform saved = g.getTransform();
     double scale = size * (0.85 + 0.25 * random.nextDouble());
-    g.translate(size * (0.5 + 0.08 * (random.nextDouble() * 2 - 1)),
+    g.translate(
+        size * (0.5 + 0.08 * (random.nextDouble() * 2 - 1)),
         size * (0.55 + 0.08 * (random.nextDouble() * 2 - 1)));
     g.rotate(Math.toRadians(pose.angleDegrees() + 10 * (random.nextDouble() * 2 - 1)));
     g.scale(scale, scale);
@@ -95,7 +98,14 @@ public final class SyntheticHandRenderer {
   }
 
   private static void drawFinger(
-      Graphics2D g, double x, double y, double length, int state, double fanDegrees, Color skin, Color edge) {
+      Graphics2D g,
+      double x,
+      double y,
+      double length,
+      int state,
+      double fanDegrees,
+      Color skin,
+      Color edge) {
     AffineTransform saved = g.getTransform();
     g.translate(x, y);
     g.rotate(Math.toRadians(fanDegrees));
@@ -126,7 +136,9 @@ public final class SyntheticHandRenderer {
     int alpha = 40 + random.nextInt(70);
     Color centre = bright ? new Color(255, 255, 255, alpha) : new Color(0, 0, 0, 0);
     Color rim = bright ? new Color(255, 255, 255, 0) : new Color(0, 0, 0, alpha);
-    g.setPaint(new RadialGradientPaint(cx, cy, size * 0.9f, new float[] {0f, 1f}, new Color[] {centre, rim}));
+    g.setPaint(
+        new RadialGradientPaint(
+            cx, cy, size * 0.9f, new float[] {0f, 1f}, new Color[] {centre, rim}));
     g.fillRect(0, 0, size, size);
   }
 
@@ -151,7 +163,8 @@ public final class SyntheticHandRenderer {
   }
 
   private static Color randomColour(Random random, int lo, int hi) {
-    return new Color(lo + random.nextInt(hi - lo), lo + random.nextInt(hi - lo), lo + random.nextInt(hi - lo));
+    return new Color(
+        lo + random.nextInt(hi - lo), lo + random.nextInt(hi - lo), lo + random.nextInt(hi - lo));
   }
 
   private static Color jitter(Color c, Random random, int amount) {

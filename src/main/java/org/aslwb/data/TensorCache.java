@@ -61,7 +61,8 @@ public final class TensorCache {
       return null;
     }
     try (DataInputStream in =
-        new DataInputStream(new BufferedInputStream(new GZIPInputStream(Files.newInputStream(file))))) {
+        new DataInputStream(
+            new BufferedInputStream(new GZIPInputStream(Files.newInputStream(file))))) {
       if (in.readInt() != MAGIC) {
         return null;
       }
@@ -96,7 +97,8 @@ public final class TensorCache {
       Path tmp = Files.createTempFile(folder, "cache", ".tmp");
       try (DataOutputStream out =
           new DataOutputStream(
-              new BufferedOutputStream(new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16)))) {
+              new BufferedOutputStream(
+                  new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16)))) {
         out.writeInt(MAGIC);
         out.writeInt(entries.size());
         for (Entry e : entries) {
@@ -122,12 +124,16 @@ public final class TensorCache {
   public static String fingerprint(DatasetIndex index, Preprocessing geometry) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((geometry.width() + "x" + geometry.height() + "x" + geometry.channels()).getBytes(StandardCharsets.UTF_8));
+      sha.update(
+          (geometry.width() + "x" + geometry.height() + "x" + geometry.channels())
+              .getBytes(StandardCharsets.UTF_8));
       for (LabeledFile f : index.files()) {
         sha.update(f.file().toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8));
         sha.update((byte) f.label());
         sha.update(Long.toString(Files.size(f.file())).getBytes(StandardCharsets.UTF_8));
-        sha.update(Long.toString(Files.getLastModifiedTime(f.file()).toMillis()).getBytes(StandardCharsets.UTF_8));
+        sha.update(
+            Long.toString(Files.getLastModifiedTime(f.file()).toMillis())
+                .getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
     } catch (NoSuchAlgorithmException e) {

@@ -52,8 +52,8 @@ public enum Architecture {
   }
 
   /**
-   * Builds the inference twin (see {@link GraphLayers}): no batch norm, no dropout, no
-   * workspaces, so that input gradients can be read after a backward pass.
+   * Builds the inference twin (see {@link GraphLayers}): no batch norm, no dropout, no workspaces,
+   * so that input gradients can be read after a backward pass.
    */
   ComputationGraph createTwin(NetworkShape shape) {
     ComputationGraph net = new ComputationGraph(configure(shape, 0, 1e-3, true));
@@ -61,7 +61,8 @@ public enum Architecture {
     return net;
   }
 
-  private ComputationGraphConfiguration configure(NetworkShape shape, long seed, double lr, boolean twin) {
+  private ComputationGraphConfiguration configure(
+      NetworkShape shape, long seed, double lr, boolean twin) {
     var graph =
         new NeuralNetConfiguration.Builder()
             .seed(seed)

@@ -31,8 +31,11 @@ public final class ClassMapping {
     }
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException(
-          "the model does not know the data set's classes " + unknown + " (model classes: "
-              + String.join(", ", modelClasses) + ")");
+          "the model does not know the data set's classes "
+              + unknown
+              + " (model classes: "
+              + String.join(", ", modelClasses)
+              + ")");
     }
     return new ClassMapping(map);
   }

@@ -5,13 +5,13 @@ import org.aslwb.data.PixelImage;
 import org.aslwb.data.Preprocessing;
 
 /**
- * The one seam between the models and everything that uses them (evaluation, attacks,
- * explanations, the UI), in the spirit of lime's {@code classifier_fn}: images in, class
- * probabilities and input gradients out.
+ * The one seam between the models and everything that uses them (evaluation, attacks, explanations,
+ * the UI), in the spirit of lime's {@code classifier_fn}: images in, class probabilities and input
+ * gradients out.
  *
- * <p>Images are on the [0,1] pixel scale at the model's input size ({@link #preprocessing()});
- * the classifier applies its own normalisation, and gradients are with respect to the [0,1]
- * pixels, so an attack's epsilon has the same meaning for every model.
+ * <p>Images are on the [0,1] pixel scale at the model's input size ({@link #preprocessing()}); the
+ * classifier applies its own normalisation, and gradients are with respect to the [0,1] pixels, so
+ * an attack's epsilon has the same meaning for every model.
  */
 public interface Classifier {
   /** Class names in output order. */
@@ -25,8 +25,8 @@ public interface Classifier {
 
   /**
    * The gradient of the cross-entropy loss of each image for the given label with respect to its
-   * [0,1] pixels, in inference mode (batch-norm running statistics, no dropout). One row per
-   * image, in {@link PixelImage#data()} layout.
+   * [0,1] pixels, in inference mode (batch-norm running statistics, no dropout). One row per image,
+   * in {@link PixelImage#data()} layout.
    */
   float[][] lossGradients(List<PixelImage> images, int[] labels);
 

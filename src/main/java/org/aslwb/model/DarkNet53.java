@@ -52,7 +52,8 @@ final class DarkNet53 {
   }
 
   /** Convolution without bias, batch norm, leaky ReLU 0.1. */
-  private static String convUnit(GraphLayers layers, String name, String input, int nOut, int kernel, int stride) {
+  private static String convUnit(
+      GraphLayers layers, String name, String input, int nOut, int kernel, int stride) {
     layers.conv(name + "_conv", input, nOut, kernel, stride, false, GraphLayers.identity());
     return layers.batchNorm(name + "_bn", name + "_conv", nOut, new ActivationLReLU(LEAK));
   }

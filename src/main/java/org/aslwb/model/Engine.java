@@ -26,9 +26,8 @@ public final class Engine {
   private Engine() {}
 
   /**
-   * Starts ND4J if it has not started yet and returns what was chosen. Takes 0.6-2 s the first
-   * time (several more while the natives are unpacked on a fresh machine); call it off the UI
-   * thread.
+   * Starts ND4J if it has not started yet and returns what was chosen. Takes 0.6-2 s the first time
+   * (several more while the natives are unpacked on a fresh machine); call it off the UI thread.
    */
   public static synchronized EngineInfo start() {
     if (info != null) {
@@ -50,7 +49,9 @@ public final class Engine {
         org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
     long millis = (System.nanoTime() - started) / 1_000_000;
     String extension = System.getProperty(PLATFORM_EXTENSION);
-    info = new EngineInfo(extension.isEmpty() ? "generic" : extension.substring(1), avx2, oneDnn, millis);
+    info =
+        new EngineInfo(
+            extension.isEmpty() ? "generic" : extension.substring(1), avx2, oneDnn, millis);
     return info;
   }
 
@@ -91,7 +92,12 @@ public final class Engine {
   public record EngineInfo(String nativeBuild, boolean avx2, boolean oneDnn, long startMillis) {
     /** One line for status bars and logs. */
     public String describe() {
-      return "ND4J " + nativeBuild + (oneDnn ? " (oneDNN on)" : " (oneDNN off)") + ", started in " + startMillis + " ms";
+      return "ND4J "
+          + nativeBuild
+          + (oneDnn ? " (oneDNN on)" : " (oneDNN off)")
+          + ", started in "
+          + startMillis
+          + " ms";
     }
   }
 }

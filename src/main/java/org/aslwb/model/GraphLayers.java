@@ -40,7 +40,14 @@ final class GraphLayers {
   }
 
   /** A 'same'-padded convolution. */
-  String conv(String name, String input, int nOut, int kernel, int stride, boolean bias, IActivation activation) {
+  String conv(
+      String name,
+      String input,
+      int nOut,
+      int kernel,
+      int stride,
+      boolean bias,
+      IActivation activation) {
     graph.addLayer(
         name,
         new ConvolutionLayer.Builder(kernel, kernel)
@@ -64,7 +71,8 @@ final class GraphLayers {
     if (activation instanceof ActivationIdentity) {
       return name;
     }
-    graph.addLayer(name + "_act", new ActivationLayer.Builder().activation(activation).build(), name);
+    graph.addLayer(
+        name + "_act", new ActivationLayer.Builder().activation(activation).build(), name);
     return name + "_act";
   }
 
@@ -83,11 +91,7 @@ final class GraphLayers {
     } else {
       graph.addLayer(
           name,
-          new BatchNormalization.Builder()
-              .nOut(channels)
-              .useLogStd(false)
-              .eps(BN_EPS)
-              .build(),
+          new BatchNormalization.Builder().nOut(channels).useLogStd(false).eps(BN_EPS).build(),
           input);
     }
   }

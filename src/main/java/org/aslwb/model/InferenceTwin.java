@@ -9,13 +9,14 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Makes the inference twin of a trained network (see {@link GraphLayers}) and copies its weights,
- * folding each batch norm's running statistics into a per-channel scale and shift:
- * {@code scale = gamma / sqrt(var + eps)}, {@code shift = beta - mean * scale}.
+ * folding each batch norm's running statistics into a per-channel scale and shift: {@code scale =
+ * gamma / sqrt(var + eps)}, {@code shift = beta - mean * scale}.
  */
 final class InferenceTwin {
   private InferenceTwin() {}
 
-  static ComputationGraph of(ComputationGraph source, Architecture architecture, NetworkShape shape) {
+  static ComputationGraph of(
+      ComputationGraph source, Architecture architecture, NetworkShape shape) {
     ComputationGraph twin = architecture.createTwin(shape);
     for (GraphVertex vertex : twin.getVertices()) {
       if (!vertex.hasLayer() || vertex.getLayer().numParams() == 0) {

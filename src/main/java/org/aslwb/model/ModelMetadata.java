@@ -51,13 +51,35 @@ public record ModelMetadata(
 
   /** The same metadata with another history and best epoch. */
   public ModelMetadata withHistory(List<EpochMetrics> newHistory, int newBestEpoch) {
-    return new ModelMetadata(format, formatVersion, architecture, widthMultiplier, classNames,
-        preprocessing, List.copyOf(newHistory), newBestEpoch, seed, settings, dataFingerprint, createdAt);
+    return new ModelMetadata(
+        format,
+        formatVersion,
+        architecture,
+        widthMultiplier,
+        classNames,
+        preprocessing,
+        List.copyOf(newHistory),
+        newBestEpoch,
+        seed,
+        settings,
+        dataFingerprint,
+        createdAt);
   }
 
   /** The same metadata stamped with a creation time. */
   public ModelMetadata withCreatedAt(String time) {
-    return new ModelMetadata(format, formatVersion, architecture, widthMultiplier, classNames,
-        preprocessing, history, bestEpoch, seed, settings, dataFingerprint, time);
+    return new ModelMetadata(
+        format,
+        formatVersion,
+        architecture,
+        widthMultiplier,
+        classNames,
+        preprocessing,
+        history,
+        bestEpoch,
+        seed,
+        settings,
+        dataFingerprint,
+        time);
   }
 }

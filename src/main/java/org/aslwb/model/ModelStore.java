@@ -20,9 +20,9 @@ import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * Reads and writes model files: a zip holding {@code model.json} (the {@link ModelMetadata}) and
- * {@code network.zip} (DL4J's own serialisation, with the optimiser state so training can
- * resume). Writes go to a temporary file in the same folder and are renamed into place, so a full
- * disk or a killed process never leaves a half-written model under the real name.
+ * {@code network.zip} (DL4J's own serialisation, with the optimiser state so training can resume).
+ * Writes go to a temporary file in the same folder and are renamed into place, so a full disk or a
+ * killed process never leaves a half-written model under the real name.
  */
 public final class ModelStore {
   static final String METADATA_ENTRY = "model.json";
@@ -40,8 +40,16 @@ public final class ModelStore {
     return JSON;
   }
 
-  /** Saves atomically; the metadata is stamped with the time of saving. */
+  /** Saves atomically without the optimiser state (a finished model: a third of the size). */
   public static void save(TrainedModel model, Path file) throws IOException {
+    save(model, file, false);
+  }
+
+  /**
+   * Saves atomically; the metadata is stamped with the time of saving. Checkpoints keep the
+   * optimiser state ({@code withOptimiser}) so that a resumed run continues exactly.
+   */
+  public static void save(TrainedModel model, Path file, boolean withOptimiser) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
@@ -53,7 +61,7 @@ public final class ModelStore {
         zip.closeEntry();
         zip.putNextEntry(new ZipEntry(NETWORK_ENTRY));
         ByteArrayOutputStream network = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(model.network(), network, true);
+        ModelSerializer.writeModel(model.network(), network, withOptimiser);
         network.writeTo(zip);
         zip.closeEntry();
       }
@@ -98,14 +106,16 @@ public final class ModelStore {
         throw new ModelFileException(file, "not an ASL Workbench model file (not a zip archive)");
       }
     } catch (ZipException | java.io.EOFException e) {
-      throw new ModelFileException(file, "truncated or damaged model file (" + e.getMessage() + ")", e);
+      throw new ModelFileException(
+          file, "truncated or damaged model file (" + e.getMessage() + ")", e);
     } catch (ModelFileException e) {
       throw e;
     } catch (IOException e) {
       throw new ModelFileException(file, "cannot read (" + e.getMessage() + ")", e);
     }
     if (metadataBytes == null) {
-      throw new ModelFileException(file, "not an ASL Workbench model file (no " + METADATA_ENTRY + ")");
+      throw new ModelFileException(
+          file, "not an ASL Workbench model file (no " + METADATA_ENTRY + ")");
     }
     ModelMetadata metadata = parseMetadata(file, metadataBytes);
     if (!withNetwork) {
@@ -117,14 +127,22 @@ public final class ModelStore {
     ComputationGraph network;
     try {
       Engine.start();
-      network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(networkBytes), true);
+      network =
+          ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(networkBytes), true);
     } catch (IOException | RuntimeException e) {
-      throw new ModelFileException(file, "damaged network in model file (" + e.getMessage() + ")", e);
+      throw new ModelFileException(
+          file, "damaged network in model file (" + e.getMessage() + ")", e);
     }
-    long outputs = network.getConfiguration().getVertexInputs().isEmpty() ? 0 : network.layerSize("output");
+    long outputs =
+        network.getConfiguration().getVertexInputs().isEmpty() ? 0 : network.layerSize("output");
     if (outputs != metadata.classNames().size()) {
       throw new ModelFileException(
-          file, "network has " + outputs + " outputs but the file lists " + metadata.classNames().size() + " classes");
+          file,
+          "network has "
+              + outputs
+              + " outputs but the file lists "
+              + metadata.classNames().size()
+              + " classes");
     }
     return new TrainedModel(network, metadata);
   }
@@ -134,16 +152,24 @@ public final class ModelStore {
     try {
       metadata = JSON.readValue(bytes, ModelMetadata.class);
     } catch (IOException | RuntimeException e) {
-      throw new ModelFileException(file, "unreadable model description (" + e.getMessage() + ")", e);
+      throw new ModelFileException(
+          file, "unreadable model description (" + e.getMessage() + ")", e);
     }
     if (!ModelMetadata.FORMAT.equals(metadata.format())) {
       throw new ModelFileException(file, "not an ASL Workbench model file");
     }
     if (metadata.formatVersion() > ModelMetadata.VERSION) {
       throw new ModelFileException(
-          file, "model file version " + metadata.formatVersion() + " is newer than this workbench (" + ModelMetadata.VERSION + ")");
+          file,
+          "model file version "
+              + metadata.formatVersion()
+              + " is newer than this workbench ("
+              + ModelMetadata.VERSION
+              + ")");
     }
-    if (metadata.classNames() == null || metadata.classNames().size() < 2 || metadata.preprocessing() == null) {
+    if (metadata.classNames() == null
+        || metadata.classNames().size() < 2
+        || metadata.preprocessing() == null) {
       throw new ModelFileException(file, "model description lacks classes or preprocessing");
     }
     try {

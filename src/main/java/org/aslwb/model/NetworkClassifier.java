@@ -114,14 +114,22 @@ public final class NetworkClassifier implements Classifier {
           || image.height() != preprocessing.height()
           || image.channels() != preprocessing.channels()) {
         throw new IllegalArgumentException(
-            "image is " + image + " but the model expects " + preprocessing.width() + "x"
-                + preprocessing.height() + "x" + preprocessing.channels());
+            "image is "
+                + image
+                + " but the model expects "
+                + preprocessing.width()
+                + "x"
+                + preprocessing.height()
+                + "x"
+                + preprocessing.channels());
       }
       preprocessing.normalise(image.data(), flat, i * size);
     }
     return Nd4j.create(
         flat,
-        new long[] {images.size(), preprocessing.channels(), preprocessing.height(), preprocessing.width()},
+        new long[] {
+          images.size(), preprocessing.channels(), preprocessing.height(), preprocessing.width()
+        },
         'c');
   }
 

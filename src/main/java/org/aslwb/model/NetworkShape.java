@@ -9,7 +9,8 @@ package org.aslwb.model;
  * @param channels input channels
  * @param widthMultiplier scales every layer's channel count (DarkNet-53 at 1.0 is the full network)
  */
-public record NetworkShape(int classes, int width, int height, int channels, double widthMultiplier) {
+public record NetworkShape(
+    int classes, int width, int height, int channels, double widthMultiplier) {
   /** Validates the ranges the architectures support. */
   public NetworkShape {
     if (classes < 2) {
@@ -19,7 +20,8 @@ public record NetworkShape(int classes, int width, int height, int channels, dou
       throw new IllegalArgumentException("input size must be 32..256, got " + width + "x" + height);
     }
     if (!(widthMultiplier > 0 && widthMultiplier <= 2)) {
-      throw new IllegalArgumentException("width multiplier must be in (0, 2], got " + widthMultiplier);
+      throw new IllegalArgumentException(
+          "width multiplier must be in (0, 2], got " + widthMultiplier);
     }
   }
 

@@ -10,8 +10,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * The reference study's simple CNN: three blocks of 3x3 'same' convolution (16, 32, 64 filters,
- * ReLU) with 2x2 max-pooling, batch normalisation, flatten, a 128-unit dense layer with dropout
- * 0.5 and a softmax over the classes.
+ * ReLU) with 2x2 max-pooling, batch normalisation, flatten, a 128-unit dense layer with dropout 0.5
+ * and a softmax over the classes.
  */
 final class SimpleCnn {
   static final int DENSE_UNITS = 128;
@@ -26,7 +26,9 @@ final class SimpleCnn {
     String x = "input";
     int[] filters = {16, 32, 64};
     for (int i = 0; i < filters.length; i++) {
-      x = layers.conv("conv" + (i + 1), x, shape.scaled(filters[i]), 3, 1, true, new ActivationReLU());
+      x =
+          layers.conv(
+              "conv" + (i + 1), x, shape.scaled(filters[i]), 3, 1, true, new ActivationReLU());
       g.addLayer(
           "pool" + (i + 1),
           new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)

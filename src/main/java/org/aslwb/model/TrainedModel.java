@@ -25,6 +25,11 @@ public record TrainedModel(ComputationGraph network, ModelMetadata metadata) {
     var p = metadata.preprocessing();
     return architecture().displayName()
         + (architecture() == Architecture.DARKNET53 ? " x" + metadata.widthMultiplier() : "")
-        + ", " + metadata.classNames().size() + " classes, " + p.width() + "x" + p.height();
+        + ", "
+        + metadata.classNames().size()
+        + " classes, "
+        + p.width()
+        + "x"
+        + p.height();
   }
 }

@@ -2,9 +2,7 @@ package org.aslwb.task;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/**
- * A flag that long work checks between batches, so that a cancel takes effect within one batch.
- */
+/** A flag that long work checks between batches, so that a cancel takes effect within one batch. */
 public final class Cancellation {
   private final AtomicBoolean cancelled = new AtomicBoolean();
 

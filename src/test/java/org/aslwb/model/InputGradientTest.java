@@ -33,7 +33,8 @@ class InputGradientTest {
       net.fit(new DataSet(features, oneHot(16)));
     }
     Preprocessing pre =
-        Preprocessing.rgb(SIZE).withStatistics(new float[] {0.4f, 0.5f, 0.6f}, new float[] {0.2f, 0.25f, 0.3f});
+        Preprocessing.rgb(SIZE)
+            .withStatistics(new float[] {0.4f, 0.5f, 0.6f}, new float[] {0.2f, 0.25f, 0.3f});
     Classifier classifier =
         new NetworkClassifier(net, architecture, shape, List.of("a", "b", "c", "d"), pre);
 

@@ -1,0 +1,39 @@
+package org.aslwb.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code aslwb}: the workbench's command line, the same services as the GUI. */
+@Command(
+    name = "aslwb",
+    mixinStandardHelpOptions = true,
+    version = "ASL Workbench 0.1.0",
+    description = "Train, evaluate, attack and explain an image classifier (ASL alphabet).",
+    subcommands = {
+      DatasetCommand.class,
+      SynthCommand.class,
+      TrainCommand.class,
+      PredictCommand.class,
+      EvaluateCommand.class,
+      AttackCommand.class,
+      ExplainCommand.class,
+      BenchCommand.class,
+      GuiCommand.class
+    })
+public final class Aslwb {
+  /** Exit code for bad arguments or unusable input. */
+  public static final int BAD_INPUT = 2;
+
+  /** Runs the CLI and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns the exit code (tests call this). */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Aslwb());
+    cli.setExecutionExceptionHandler(new CliErrors());
+    cli.setParameterExceptionHandler(CliErrors::onBadArguments);
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,201 @@
+package org.aslwb.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.aslwb.attack.Attack;
+import org.aslwb.attack.RobustnessSweep;
+import org.aslwb.attack.SweepResult;
+import org.aslwb.data.DatasetLoader;
+import org.aslwb.data.DatasetScanner;
+import org.aslwb.data.LoadedDataset;
+import org.aslwb.evaluation.Evaluator;
+import org.aslwb.model.TrainedModel;
+import org.aslwb.task.Cancellation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code aslwb attack}: accuracy against epsilon for one or more models. */
+@Command(
+    name = "attack",
+    description = "Accuracy-vs-epsilon curve (FGSM, BIM or PGD) over a data set.")
+final class AttackCommand implements Callable<Integer> {
+  @Option(
+      names = "--model",
+      required = true,
+      split = ",",
+      description = "model file(s), comma-separated")
+  List<Path> models;
+
+  @Option(names = "--data", required = true)
+  Path data;
+
+  @Option(names = "--method", defaultValue = "fgsm", description = "fgsm, bim or pgd")
+  String method;
+
+  @Option(
+      names = "--eps",
+      split = ",",
+      defaultValue = "0,0.005,0.01,0.02,0.03,0.05,0.075,0.1,0.15,0.2,0.3",
+      description = "epsilons on the [0,1] pixel scale")
+  double[] eps;
+
+  @Option(
+      names = "--targeted",
+      paramLabel = "LETTER",
+      description = "aim every image at this class")
+  String targeted;
+
+  @Option(
+      names = "--limit",
+      defaultValue = "0",
+      description = "attack only the first N images (0: all)")
+  int limit;
+
+  @Option(names = "--split", defaultValue = "val", description = "val or all")
+  String split;
+
+  @Option(names = "--seed", defaultValue = "42")
+  long seed;
+
+  @Option(names = "--out", description = "folder for curve.csv and curve.png")
+  Path out;
+
+  @Option(names = "--json", description = "print one JSON object on stdout")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    for (double e : eps) {
+      if (e < 0 || e > 1) {
+        throw new IllegalArgumentException(
+            "epsilon " + e + " is outside [0, 1] (eps is on the pixel scale)");
+      }
+    }
+    List<SweepResult> curves = new ArrayList<>();
+    for (Path modelFile : models) {
+      TrainedModel trained = ModelOption.load(modelFile);
+      var p = trained.metadata().preprocessing();
+      LoadedDataset loaded =
+          new DatasetLoader()
+              .load(
+                  DatasetScanner.scan(data),
+                  p.width(),
+                  p.height(),
+                  p.channels(),
+                  Output.progress(),
+                  Cancellation.none());
+      int[] indices =
+          "all".equals(split)
+              ? Evaluator.allIndices(loaded)
+              : Evaluator.validationIndices(trained.metadata(), loaded);
+      if (limit > 0 && limit < indices.length) {
+        indices = Arrays.copyOf(indices, limit);
+      }
+      int target = -1;
+      if (targeted != null) {
+        target = trained.metadata().classNames().indexOf(targeted);
+        if (target < 0) {
+          throw new IllegalArgumentException(
+              "--targeted " + targeted + " is not a class of " + modelFile);
+        }
+      }
+      Attack attack = Attack.parse(method, target >= 0, seed);
+      SweepResult r =
+          new RobustnessSweep()
+              .run(
+                  modelFile.getFileName().toString(),
+                  trained.classifier(),
+                  attack,
+                  loaded,
+                  indices,
+                  eps,
+                  target,
+                  seed,
+                  Output.progress(),
+                  Cancellation.none());
+      Output.say(
+          "%s %s over %d images: %.2f s, %d gradient passes",
+          r.model(), r.method(), r.images(), r.seconds(), r.gradientPasses());
+      r.points()
+          .forEach(
+              pt ->
+                  Output.say(
+                      "  eps %.4f (normalised %.3f): accuracy %.4f, success %.4f, mean Linf %.4f",
+                      pt.epsilon(),
+                      pt.epsilonNormalised(),
+                      pt.accuracy(),
+                      pt.successRate(),
+                      pt.meanLinf()));
+      curves.add(r);
+    }
+    if (out != null) {
+      Files.createDirectories(out);
+      StringBuilder csv = new StringBuilder();
+      for (SweepResult r : curves) {
+        String body = r.toCsv();
+        csv.append(curves.size() == 1 ? body : prefixModel(r.model(), body, csv.length() == 0));
+      }
+      Files.writeString(out.resolve("curve.csv"), csv.toString());
+      CurvePlot.write(curves, out.resolve("curve.png"));
+      Output.say("wrote %s and %s", out.resolve("curve.csv"), out.resolve("curve.png"));
+    }
+    if (json) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("method", method);
+      o.put("targeted", targeted);
+      o.put(
+          "curves",
+          curves.stream()
+              .map(
+                  r ->
+                      Map.of(
+                          "model",
+                          r.model(),
+                          "images",
+                          r.images(),
+                          "seconds",
+                          r.seconds(),
+                          "gradient_passes",
+                          r.gradientPasses(),
+                          "points",
+                          r.points().stream()
+                              .map(
+                                  pt ->
+                                      Map.of(
+                                          "eps",
+                                          pt.epsilon(),
+                                          "eps_normalised",
+                                          pt.epsilonNormalised(),
+                                          "accuracy",
+                                          pt.accuracy(),
+                                          "success_rate",
+                                          pt.successRate(),
+                                          "mean_linf",
+                                          pt.meanLinf(),
+                                          "mean_l2",
+                                          pt.meanL2()))
+                              .toList()))
+              .toList());
+      Output.json(o);
+    }
+    return 0;
+  }
+
+  private static String prefixModel(String model, String csv, boolean withHeader) {
+    StringBuilder sb = new StringBuilder();
+    String[] lines = csv.split("\n");
+    if (withHeader) {
+      sb.append("model,").append(lines[0]).append('\n');
+    }
+    for (int i = 1; i < lines.length; i++) {
+      sb.append(model).append(',').append(lines[i]).append('\n');
+    }
+    return sb.toString();
+  }
+}

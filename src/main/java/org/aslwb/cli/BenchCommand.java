@@ -1,0 +1,204 @@
+package org.aslwb.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.aslwb.data.DatasetLoader;
+import org.aslwb.data.DatasetScanner;
+import org.aslwb.data.ImageDecoder;
+import org.aslwb.data.PixelImage;
+import org.aslwb.data.TensorCache;
+import org.aslwb.evaluation.Predictor;
+import org.aslwb.explain.ExplainInput;
+import org.aslwb.explain.Quickshift;
+import org.aslwb.explain.QuickshiftSettings;
+import org.aslwb.model.Architecture;
+import org.aslwb.model.Engine;
+import org.aslwb.model.NetworkShape;
+import org.aslwb.task.Cancellation;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code aslwb bench ...}: measured figures to put beside the anchors' (benchmarks, not tests). */
+@Command(
+    name = "bench",
+    description = "Benchmarks that print measured figures.",
+    subcommands = {
+      BenchCommand.Train.class,
+      BenchCommand.Load.class,
+      BenchCommand.Segment.class,
+      BenchCommand.Predict.class
+    })
+final class BenchCommand {
+  /** Training and inference throughput on random data, as torch_anchor.py measures it. */
+  @Command(
+      name = "train",
+      description = "Train and inference images/s of both models on random data.")
+  static final class Train implements Callable<Integer> {
+    @Option(names = "--models", split = ",", defaultValue = "cnn,darknet53")
+    List<String> models;
+
+    @Option(names = "--batches", split = ",", defaultValue = "32,128")
+    List<Integer> batches;
+
+    @Option(names = "--size", defaultValue = "64")
+    int size;
+
+    @Option(names = "--width", defaultValue = "1.0", description = "DarkNet-53 width multiplier")
+    double width;
+
+    @Override
+    public Integer call() {
+      Output.say("engine: %s", Engine.start().describe());
+      for (String m : models) {
+        Architecture a = Architecture.parse(m);
+        for (int batch : batches) {
+          if (a == Architecture.DARKNET53 && batch > 32 && width >= 1) {
+            continue; // the anchor measures full DarkNet-53 at batch 32 only
+          }
+          ComputationGraph net =
+              a.create(
+                  new NetworkShape(29, size, size, 3, a == Architecture.CNN ? 1.0 : width),
+                  1,
+                  1e-3);
+          INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, size, size);
+          INDArray y = Nd4j.zeros(DataType.FLOAT, batch, 29);
+          for (int i = 0; i < batch; i++) {
+            y.putScalar(i, i % 29, 1f);
+          }
+          DataSet ds = new DataSet(x, y);
+          int warm = a == Architecture.CNN ? 5 : 2;
+          int iters = a == Architecture.CNN ? 30 : 5;
+          double train = time(() -> net.fit(ds), warm, iters, batch);
+          double infer = time(() -> net.output(false, x), warm, iters, batch);
+          System.out.printf(
+              java.util.Locale.ROOT,
+              "aslwb-%s size=%d batch=%d params=%d train_img_s=%.1f infer_img_s=%.1f%n",
+              a.id(),
+              size,
+              batch,
+              net.numParams(),
+              train,
+              infer);
+        }
+      }
+      return 0;
+    }
+
+    private static double time(Runnable step, int warm, int iters, int batch) {
+      for (int i = 0; i < warm; i++) {
+        step.run();
+      }
+      long t = System.nanoTime();
+      for (int i = 0; i < iters; i++) {
+        step.run();
+      }
+      return iters * batch / ((System.nanoTime() - t) / 1e9);
+    }
+  }
+
+  /** Decoding and resizing a data set (cold: no cache), as load_anchor.py measures it. */
+  @Command(
+      name = "load",
+      description = "Images/s decoding and resizing a data set, without the cache.")
+  static final class Load implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR")
+    Path dir;
+
+    @Option(names = "--size", defaultValue = "64")
+    int size;
+
+    @Override
+    public Integer call() throws Exception {
+      var index = DatasetScanner.scan(dir);
+      var loader =
+          new DatasetLoader(
+              new ImageDecoder(),
+              TensorCache.disabled(),
+              Runtime.getRuntime().availableProcessors());
+      long t = System.nanoTime();
+      var data = loader.load(index, size, size, 3, Output.progress(), Cancellation.none());
+      double s = (System.nanoTime() - t) / 1e9;
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "aslwb-load images=%d size=%d seconds=%.2f images_per_s=%.0f%n",
+          data.size(),
+          size,
+          s,
+          data.size() / s);
+      return 0;
+    }
+  }
+
+  /** Quickshift time and superpixel count, as skimage_anchor.py measures it. */
+  @Command(name = "quickshift", description = "Quickshift with LIME's parameters on one image.")
+  static final class Segment implements Callable<Integer> {
+    @Parameters(paramLabel = "IMAGE")
+    Path image;
+
+    @Option(names = "--repeat", defaultValue = "5")
+    int repeat;
+
+    @Override
+    public Integer call() throws Exception {
+      PixelImage photo = ExplainInput.fromPhoto(new ImageDecoder().decode(image));
+      Quickshift.segment(photo, QuickshiftSettings.lime());
+      double best = Double.MAX_VALUE;
+      int count = 0;
+      for (int i = 0; i < repeat; i++) {
+        long t = System.nanoTime();
+        count = Quickshift.segment(photo, QuickshiftSettings.lime()).count();
+        best = Math.min(best, (System.nanoTime() - t) / 1e6);
+      }
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "aslwb-quickshift %s %dx%d segments=%d best_ms=%.1f%n",
+          image,
+          photo.width(),
+          photo.height(),
+          count,
+          best);
+      return 0;
+    }
+  }
+
+  /** End-to-end single-image prediction latency (decode, resize, forward). */
+  @Command(
+      name = "predict",
+      description = "Milliseconds to predict one image file, decode included.")
+  static final class Predict implements Callable<Integer> {
+    @Option(names = "--model", required = true)
+    Path model;
+
+    @Parameters(paramLabel = "IMAGE")
+    Path image;
+
+    @Option(names = "--repeat", defaultValue = "50")
+    int repeat;
+
+    @Override
+    public Integer call() throws Exception {
+      Predictor predictor = new Predictor(ModelOption.load(model).classifier());
+      predictor.predict(image);
+      long[] ns = new long[repeat];
+      for (int i = 0; i < repeat; i++) {
+        long t = System.nanoTime();
+        predictor.predict(image);
+        ns[i] = System.nanoTime() - t;
+      }
+      java.util.Arrays.sort(ns);
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "aslwb-predict median_ms=%.2f p90_ms=%.2f%n",
+          ns[repeat / 2] / 1e6,
+          ns[repeat * 9 / 10] / 1e6);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Predictions, confusion matrices and per-class metrics. */
+package org.aslwb.evaluation;

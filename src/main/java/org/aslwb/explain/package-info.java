@@ -1,0 +1,5 @@
+/**
+ * Quickshift segmentation and LIME explanations, through the {@link org.aslwb.model.Classifier}
+ * seam.
+ */
+package org.aslwb.explain;

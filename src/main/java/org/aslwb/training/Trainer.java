@@ -1,0 +1,314 @@
+package org.aslwb.training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.aslwb.data.Augmenter;
+import org.aslwb.data.LoadedDataset;
+import org.aslwb.data.Preprocessing;
+import org.aslwb.data.Split;
+import org.aslwb.data.Splits;
+import org.aslwb.model.EpochMetrics;
+import org.aslwb.model.ModelFileException;
+import org.aslwb.model.ModelMetadata;
+import org.aslwb.model.ModelStore;
+import org.aslwb.model.NetworkShape;
+import org.aslwb.model.TrainedModel;
+import org.aslwb.task.Cancellation;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * Trains a model: Adam, seeded shuffling and augmentation, a learning-rate schedule, early stopping
+ * that keeps the best weights, and a checkpoint after every epoch.
+ *
+ * <p>Files: the best model so far is saved to the model path whenever it improves; the latest epoch
+ * (network and optimiser state) to {@code MODEL.checkpoint}. Both are written atomically. A resumed
+ * run loads the checkpoint and continues with the next epoch, with the same shuffles and
+ * augmentations an uninterrupted run would have drawn (each epoch's random source is derived from
+ * the seed and the epoch number).
+ */
+public final class Trainer {
+  /** Training-accuracy sample size: measured in inference mode at the end of each epoch. */
+  static final int TRAIN_ACCURACY_SAMPLE = 1024;
+
+  private final EpochScorer scorer = new EpochScorer();
+
+  /** The checkpoint file that belongs to a model path. */
+  public static Path checkpointOf(Path model) {
+    return model.resolveSibling(model.getFileName() + ".checkpoint");
+  }
+
+  /**
+   * Trains on {@code data} (loaded at the config's input size) and saves to {@code modelFile}.
+   *
+   * @param resume continue from {@code modelFile}'s checkpoint when it exists
+   * @throws IllegalArgumentException when the data cannot be trained on (one class, wrong size, or
+   *     a checkpoint made for other data)
+   */
+  public TrainingResult train(
+      LoadedDataset data,
+      TrainingConfig config,
+      Path modelFile,
+      boolean resume,
+      TrainingListener listener,
+      Cancellation cancellation)
+      throws IOException {
+    checkData(data, config);
+    Split split = split(data, config);
+    Path checkpoint = checkpointOf(modelFile);
+    String fingerprint = DataFingerprint.of(data, split);
+
+    TrainedModel current;
+    List<EpochMetrics> history;
+    if (resume && Files.isRegularFile(checkpoint)) {
+      current = ModelStore.load(checkpoint);
+      checkResumable(checkpoint, current.metadata(), data, fingerprint);
+      history = new ArrayList<>(current.metadata().history());
+      listener.onMessage("resuming after epoch " + history.size() + " from " + checkpoint);
+    } else {
+      current = freshModel(data, config, split, fingerprint);
+      history = new ArrayList<>();
+    }
+    ComputationGraph net = current.network();
+    Preprocessing preprocessing = current.metadata().preprocessing();
+    BatchAssembler batches = new BatchAssembler(data, preprocessing, data.classNames().size());
+    Augmenter augmenter =
+        config.augmentation().isIdentity() ? null : new Augmenter(config.augmentation());
+
+    int firstEpoch = history.size() + 1;
+    listener.onStart(split.train().length, split.validation().length, firstEpoch);
+    int batchesPerEpoch = batchesPerEpoch(split.train().length, config);
+    long trainedImages = 0;
+    double trainSeconds = 0;
+    TrainingResult.StopReason stop = TrainingResult.StopReason.COMPLETED;
+
+    for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+      if (config.earlyStopping().shouldStop(history)) {
+        stop = TrainingResult.StopReason.EARLY_STOPPED;
+        break;
+      }
+      double lr = config.schedule().rate(config.learningRate(), epoch, history);
+      net.setLearningRate(lr);
+      Random random = new Random(config.seed() * 7919L + epoch);
+      int[] order = shuffled(split.train(), random);
+      long started = System.nanoTime();
+      double lossSum = 0;
+      int images = 0;
+      for (int b = 0; b < batchesPerEpoch; b++) {
+        if (cancellation.isCancelled()) {
+          listener.onMessage(
+              "cancelled in epoch " + epoch + "; resume continues from the last checkpoint");
+          return result(
+              modelFile,
+              history,
+              trainedImages,
+              trainSeconds,
+              TrainingResult.StopReason.CANCELLED,
+              config);
+        }
+        int from = b * config.batchSize();
+        int to = Math.min(order.length, from + config.batchSize());
+        DataSet batch = batches.batch(order, from, to, augmenter, random);
+        net.fit(batch);
+        double loss = net.score();
+        if (!Double.isFinite(loss)) {
+          listener.onMessage(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "loss became %s in epoch %d, batch %d: training stopped; the best model so far is kept%s",
+                  loss,
+                  epoch,
+                  b + 1,
+                  history.isEmpty()
+                      ? " (none: no epoch finished)"
+                      : " (epoch " + config.earlyStopping().bestEpoch(history) + ")"));
+          return result(
+              modelFile,
+              history,
+              trainedImages,
+              trainSeconds,
+              TrainingResult.StopReason.DIVERGED,
+              config);
+        }
+        lossSum += loss * (to - from);
+        images += to - from;
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double speed = images / Math.max(1e-9, elapsed);
+        double remaining =
+            (batchesPerEpoch - b - 1) * config.batchSize()
+                + (double) (config.epochs() - epoch) * batchesPerEpoch * config.batchSize();
+        listener.onIteration(
+            new TrainingListener.IterationProgress(
+                epoch, b + 1, batchesPerEpoch, loss, lr, speed, remaining / Math.max(1e-9, speed)));
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      trainedImages += images;
+      trainSeconds += seconds;
+      TrainedModel snapshot = new TrainedModel(net, current.metadata());
+      var classifier = snapshot.classifier();
+      int[] sample = java.util.Arrays.copyOf(order, Math.min(order.length, TRAIN_ACCURACY_SAMPLE));
+      EpochScorer.LossAndAccuracy trainScore = scorer.score(classifier, data, sample);
+      EpochScorer.LossAndAccuracy valScore =
+          split.validation().length == 0
+              ? new EpochScorer.LossAndAccuracy(Double.NaN, Double.NaN)
+              : scorer.score(classifier, data, split.validation());
+      EpochMetrics metrics =
+          new EpochMetrics(
+              epoch,
+              lossSum / Math.max(1, images),
+              trainScore.accuracy(),
+              valScore.loss(),
+              valScore.accuracy(),
+              lr,
+              images / seconds,
+              seconds);
+      history.add(metrics);
+      boolean improved = config.earlyStopping().bestEpoch(history) == epoch;
+      ModelMetadata metadata =
+          current.metadata().withHistory(history, config.earlyStopping().bestEpoch(history));
+      current = new TrainedModel(net, metadata);
+      if (improved) {
+        ModelStore.save(current, modelFile);
+      }
+      ModelStore.save(current, checkpoint, true);
+      listener.onEpoch(metrics, improved);
+      if (config.earlyStopping().shouldStop(history)) {
+        listener.onMessage(
+            "early stopping after epoch "
+                + epoch
+                + ": no improvement of "
+                + config.earlyStopping().monitor().name().toLowerCase(java.util.Locale.ROOT)
+                + " for "
+                + config.earlyStopping().patience()
+                + " epochs; keeping epoch "
+                + config.earlyStopping().bestEpoch(history));
+        stop = TrainingResult.StopReason.EARLY_STOPPED;
+        break;
+      }
+    }
+    return result(modelFile, history, trainedImages, trainSeconds, stop, config);
+  }
+
+  private TrainingResult result(
+      Path modelFile,
+      List<EpochMetrics> history,
+      long images,
+      double seconds,
+      TrainingResult.StopReason stop,
+      TrainingConfig config)
+      throws IOException {
+    int best = config.earlyStopping().bestEpoch(history);
+    if (best > 0 && Files.isRegularFile(modelFile)) {
+      // the model file holds the best epoch's weights; give it the complete history
+      TrainedModel saved = ModelStore.load(modelFile);
+      ModelStore.save(
+          new TrainedModel(saved.network(), saved.metadata().withHistory(history, best)),
+          modelFile);
+    }
+    EpochMetrics bestMetrics = best > 0 ? history.get(best - 1) : null;
+    return new TrainingResult(
+        modelFile,
+        List.copyOf(history),
+        best,
+        bestMetrics == null ? Double.NaN : bestMetrics.valAccuracy(),
+        bestMetrics == null ? Double.NaN : bestMetrics.valLoss(),
+        seconds > 0 ? images / seconds : 0,
+        stop);
+  }
+
+  private static TrainedModel freshModel(
+      LoadedDataset data, TrainingConfig config, Split split, String fingerprint) {
+    float[][] stats = BatchAssembler.channelStatistics(data, split.train());
+    Preprocessing preprocessing =
+        new Preprocessing(data.width(), data.height(), data.channels(), stats[0], stats[1]);
+    NetworkShape shape =
+        new NetworkShape(
+            data.classNames().size(),
+            data.width(),
+            data.height(),
+            data.channels(),
+            config.widthMultiplier());
+    ComputationGraph net =
+        config.architecture().create(shape, config.seed(), config.learningRate());
+    var settings = new java.util.LinkedHashMap<>(config.asSettings());
+    settings.put("split_detail", split.description());
+    ModelMetadata metadata =
+        new ModelMetadata(
+            ModelMetadata.FORMAT,
+            ModelMetadata.VERSION,
+            config.architecture().id(),
+            config.widthMultiplier(),
+            data.classNames(),
+            preprocessing,
+            List.of(),
+            0,
+            config.seed(),
+            settings,
+            fingerprint,
+            "");
+    return new TrainedModel(net, metadata);
+  }
+
+  private static void checkData(LoadedDataset data, TrainingConfig config) {
+    if (data.classNames().size() < 2) {
+      throw new IllegalArgumentException(
+          data.index().root()
+              + ": only one class ("
+              + data.classNames()
+              + "): a classifier needs at least two");
+    }
+    if (data.size() == 0) {
+      throw new IllegalArgumentException(data.index().root() + ": no readable images");
+    }
+    if (data.width() != config.inputSize() || data.height() != config.inputSize()) {
+      throw new IllegalArgumentException(
+          "data loaded at "
+              + data.width()
+              + "x"
+              + data.height()
+              + " but the model input is "
+              + config.inputSize());
+    }
+  }
+
+  private static void checkResumable(
+      Path checkpoint, ModelMetadata metadata, LoadedDataset data, String fingerprint)
+      throws ModelFileException {
+    if (!metadata.classNames().equals(data.classNames())) {
+      throw new ModelFileException(
+          checkpoint, "checkpoint was trained on other classes " + metadata.classNames());
+    }
+    if (!fingerprint.equals(metadata.dataFingerprint())) {
+      throw new ModelFileException(
+          checkpoint,
+          "checkpoint was trained on other data or another split; " + "delete it to start afresh");
+    }
+  }
+
+  private static Split split(LoadedDataset data, TrainingConfig config) {
+    int[] labels = data.labels();
+    return config.blockSplit() > 0
+        ? Splits.byBlocks(labels, config.validationFraction(), config.blockSplit(), config.seed())
+        : Splits.stratified(labels, config.validationFraction(), config.seed());
+  }
+
+  private static int batchesPerEpoch(int trainSize, TrainingConfig config) {
+    int full = (trainSize + config.batchSize() - 1) / config.batchSize();
+    return config.maxBatchesPerEpoch() > 0 ? Math.min(full, config.maxBatchesPerEpoch()) : full;
+  }
+
+  private static int[] shuffled(int[] indices, Random random) {
+    int[] a = indices.clone();
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+    return a;
+  }
+}

@@ -1,0 +1,115 @@
+package org.aslwb.training;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.aslwb.data.Augmentation;
+import org.aslwb.model.Architecture;
+
+/**
+ * Everything that decides a training run. Recorded, as text, in the model file.
+ *
+ * @param architecture the network
+ * @param widthMultiplier channel width multiplier (DarkNet-53: 1.0 is the full network)
+ * @param inputSize square input side in pixels (32..256)
+ * @param epochs maximum number of epochs
+ * @param batchSize images per batch (the seed report: 128)
+ * @param learningRate Adam's initial learning rate
+ * @param schedule how the learning rate changes over epochs
+ * @param earlyStopping when to stop before {@code epochs}
+ * @param validationFraction share of each class held out for validation
+ * @param blockSplit 0 for a stratified random split; n for whole blocks of n consecutive frames
+ * @param augmentation training-split augmentation
+ * @param seed the seed of every random draw (weights, split, shuffling, augmentation, dropout)
+ * @param maxBatchesPerEpoch 0 for full epochs; n to cut each epoch short (smoke tests, demos)
+ */
+public record TrainingConfig(
+    Architecture architecture,
+    double widthMultiplier,
+    int inputSize,
+    int epochs,
+    int batchSize,
+    double learningRate,
+    LearningRateSchedule schedule,
+    EarlyStopping earlyStopping,
+    double validationFraction,
+    int blockSplit,
+    Augmentation augmentation,
+    long seed,
+    int maxBatchesPerEpoch) {
+
+  /** Validates ranges with messages fit for a form or a CLI. */
+  public TrainingConfig {
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs must be at least 1");
+    }
+    if (batchSize < 1 || batchSize > 4096) {
+      throw new IllegalArgumentException("batch size must be 1..4096");
+    }
+    if (!(learningRate > 0 && learningRate < 10)) {
+      throw new IllegalArgumentException("learning rate must be in (0, 10)");
+    }
+    if (inputSize < 32 || inputSize > 256) {
+      throw new IllegalArgumentException("input size must be 32..256");
+    }
+    if (validationFraction < 0 || validationFraction >= 0.9) {
+      throw new IllegalArgumentException("validation fraction must be in [0, 0.9)");
+    }
+  }
+
+  /** The seed report's set-up for the simple CNN at 64x64. */
+  public static TrainingConfig defaults(Architecture architecture) {
+    return new TrainingConfig(
+        architecture,
+        architecture == Architecture.DARKNET53 ? 0.25 : 1.0,
+        64,
+        30,
+        128,
+        1e-3,
+        LearningRateSchedule.plateau(0.5, 2, 1e-4),
+        new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 1e-3, 5),
+        0.2,
+        0,
+        Augmentation.standard(),
+        42,
+        0);
+  }
+
+  /** A copy with another number of epochs. */
+  public TrainingConfig withEpochs(int n) {
+    return new TrainingConfig(
+        architecture,
+        widthMultiplier,
+        inputSize,
+        n,
+        batchSize,
+        learningRate,
+        schedule,
+        earlyStopping,
+        validationFraction,
+        blockSplit,
+        augmentation,
+        seed,
+        maxBatchesPerEpoch);
+  }
+
+  /** The settings as text, for the model file. */
+  public Map<String, String> asSettings() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("model", architecture.id());
+    m.put("width", Double.toString(widthMultiplier));
+    m.put("size", Integer.toString(inputSize));
+    m.put("epochs", Integer.toString(epochs));
+    m.put("batch", Integer.toString(batchSize));
+    m.put("lr", Double.toString(learningRate));
+    m.put("schedule", schedule.toString());
+    m.put("early_stopping", earlyStopping.toString());
+    m.put("val_fraction", Double.toString(validationFraction));
+    m.put("split", blockSplit > 0 ? "blocks of " + blockSplit : "stratified");
+    m.put("augmentation", augmentation.toString());
+    m.put("seed", Long.toString(seed));
+    if (maxBatchesPerEpoch > 0) {
+      m.put("max_batches_per_epoch", Integer.toString(maxBatchesPerEpoch));
+    }
+    return m;
+  }
+}

@@ -1,0 +1,38 @@
+package org.aslwb.training;
+
+import org.aslwb.model.EpochMetrics;
+
+/** Receives training progress; called on the training thread, so implementations must be quick. */
+public interface TrainingListener {
+  /** Training (or a resumed run) starts. */
+  default void onStart(int trainImages, int validationImages, int firstEpoch) {}
+
+  /** One batch was trained. */
+  default void onIteration(IterationProgress progress) {}
+
+  /** One epoch finished; {@code improved} when it is the new best. */
+  default void onEpoch(EpochMetrics metrics, boolean improved) {}
+
+  /** A line worth showing (checkpoint written, early stop, NaN, ...). */
+  default void onMessage(String message) {}
+
+  /**
+   * Progress within an epoch.
+   *
+   * @param epoch 1-based epoch
+   * @param batch 1-based batch within the epoch
+   * @param batches batches per epoch
+   * @param loss this batch's training loss
+   * @param learningRate current learning rate
+   * @param imagesPerSecond training throughput so far in this epoch
+   * @param etaSeconds estimated seconds until the last epoch ends
+   */
+  record IterationProgress(
+      int epoch,
+      int batch,
+      int batches,
+      double loss,
+      double learningRate,
+      double imagesPerSecond,
+      double etaSeconds) {}
+}

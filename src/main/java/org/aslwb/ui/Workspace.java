@@ -1,0 +1,77 @@
+package org.aslwb.ui;
+
+import java.nio.file.Path;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.aslwb.data.LoadedDataset;
+import org.aslwb.data.PixelImage;
+import org.aslwb.model.TrainedModel;
+import org.aslwb.ui.common.TaskRunner;
+
+/**
+ * State shared by the tabs: the model in use, the data set, the image being studied and its
+ * adversarial twin, plus the one task runner. A view model, so it holds properties only.
+ */
+public final class Workspace {
+  private final TaskRunner tasks;
+  private final ObjectProperty<TrainedModel> model = new SimpleObjectProperty<>();
+  private final ObjectProperty<Path> modelFile = new SimpleObjectProperty<>();
+  private final ObjectProperty<LoadedDataset> dataset = new SimpleObjectProperty<>();
+  private final ObjectProperty<PixelImage> photo = new SimpleObjectProperty<>();
+  private final ObjectProperty<PixelImage> adversarial = new SimpleObjectProperty<>();
+  private final StringProperty imageName = new SimpleStringProperty("");
+  private final StringProperty engine = new SimpleStringProperty("starting engine...");
+  private final StringProperty notice = new SimpleStringProperty("");
+
+  /** A workspace whose long work runs through {@code tasks}. */
+  public Workspace(TaskRunner tasks) {
+    this.tasks = tasks;
+  }
+
+  /** The task runner. */
+  public TaskRunner tasks() {
+    return tasks;
+  }
+
+  /** The model in use. */
+  public ObjectProperty<TrainedModel> modelProperty() {
+    return model;
+  }
+
+  /** Its file. */
+  public ObjectProperty<Path> modelFileProperty() {
+    return modelFile;
+  }
+
+  /** The data set loaded at the model's input size. */
+  public ObjectProperty<LoadedDataset> datasetProperty() {
+    return dataset;
+  }
+
+  /** The image being studied, as a photo ([0,1], its own size up to 256 px). */
+  public ObjectProperty<PixelImage> photoProperty() {
+    return photo;
+  }
+
+  /** The adversarial version of the current image (model input size), from the Attack tab. */
+  public ObjectProperty<PixelImage> adversarialProperty() {
+    return adversarial;
+  }
+
+  /** The current image's file name. */
+  public StringProperty imageNameProperty() {
+    return imageName;
+  }
+
+  /** Engine start-up state for the status bar. */
+  public StringProperty engineProperty() {
+    return engine;
+  }
+
+  /** A notice shown above the tabs (for instance that the demo data are synthetic). */
+  public StringProperty noticeProperty() {
+    return notice;
+  }
+}

@@ -1,0 +1,111 @@
+package org.aslwb.ui.attack;
+
+import java.io.File;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import org.aslwb.evaluation.Prediction;
+
+/** Binds the Attack tab. */
+public final class AttackController {
+  private final AttackViewModel vm;
+  @FXML private Slider epsilon;
+  @FXML private CheckBox wideRange;
+  @FXML private Label epsilonText;
+  @FXML private ChoiceBox<String> method;
+  @FXML private ChoiceBox<String> target;
+  @FXML private ImageView clean;
+  @FXML private ImageView noise;
+  @FXML private ImageView adversarial;
+  @FXML private Label cleanLabel;
+  @FXML private Label adversarialLabel;
+  @FXML private VBox cleanTop;
+  @FXML private VBox adversarialTop;
+  @FXML private LineChart<Number, Number> curve;
+  @FXML private TextField limit;
+  @FXML private Button sweep;
+  @FXML private Button clear;
+  @FXML private Button export;
+  @FXML private Label message;
+
+  /** A controller for {@code vm}. */
+  public AttackController(AttackViewModel vm) {
+    this.vm = vm;
+  }
+
+  @FXML
+  private void initialize() {
+    epsilon.valueProperty().bindBidirectional(vm.epsilonProperty());
+    epsilon
+        .maxProperty()
+        .bind(javafx.beans.binding.Bindings.when(vm.wideRangeProperty()).then(1.0).otherwise(0.3));
+    epsilon
+        .valueChangingProperty()
+        .addListener(
+            (o, was, changing) -> {
+              if (!changing) {
+                vm.iterativeFrame();
+              }
+            });
+    epsilon.setOnMouseReleased(e -> vm.iterativeFrame());
+    wideRange.selectedProperty().bindBidirectional(vm.wideRangeProperty());
+    epsilonText.textProperty().bind(vm.epsilonTextProperty());
+    method.getItems().setAll("fgsm", "bim", "pgd");
+    method.valueProperty().bindBidirectional(vm.methodProperty());
+    target.setItems(vm.targets());
+    target.valueProperty().bindBidirectional(vm.targetProperty());
+    clean.imageProperty().bind(vm.cleanProperty());
+    noise.imageProperty().bind(vm.noiseProperty());
+    adversarial.imageProperty().bind(vm.adversarialProperty());
+    cleanLabel.textProperty().bind(vm.cleanLabelProperty());
+    adversarialLabel.textProperty().bind(vm.adversarialLabelProperty());
+    vm.flippedProperty()
+        .addListener(
+            (o, a, b) -> {
+              adversarialLabel.getStyleClass().remove("flipped");
+              if (b) {
+                adversarialLabel.getStyleClass().add("flipped");
+              }
+            });
+    vm.cleanTop()
+        .addListener((ListChangeListener<Prediction.Ranked>) c -> bars(cleanTop, vm.cleanTop()));
+    vm.adversarialTop()
+        .addListener(
+            (ListChangeListener<Prediction.Ranked>) c -> bars(adversarialTop, vm.adversarialTop()));
+    curve.setData(vm.curves());
+    limit.textProperty().bindBidirectional(vm.limitProperty());
+    sweep.setOnAction(e -> vm.sweep());
+    clear.setOnAction(e -> vm.clearCurves());
+    export.setOnAction(
+        e -> {
+          File dir = new DirectoryChooser().showDialog(curve.getScene().getWindow());
+          if (dir != null) {
+            vm.export(dir.toPath(), curve.snapshot(null, null));
+          }
+        });
+    message.textProperty().bind(vm.messageProperty());
+  }
+
+  private static void bars(VBox box, java.util.List<Prediction.Ranked> top) {
+    box.getChildren().clear();
+    for (var r : top) {
+      ProgressBar bar = new ProgressBar(r.probability());
+      bar.getStyleClass().add("prob-bar");
+      bar.setPrefWidth(140);
+      Label name = new Label(String.format("%s %.3f", r.name(), r.probability()));
+      name.setMinWidth(90);
+      box.getChildren().add(new HBox(6, name, bar));
+    }
+  }
+}

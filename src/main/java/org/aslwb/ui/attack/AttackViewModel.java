@@ -1,0 +1,393 @@
+package org.aslwb.ui.attack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.XYChart;
+import javafx.scene.image.Image;
+import org.aslwb.attack.Attack;
+import org.aslwb.attack.Fgsm;
+import org.aslwb.attack.RobustnessSweep;
+import org.aslwb.attack.SweepResult;
+import org.aslwb.data.PixelImage;
+import org.aslwb.data.Resampler;
+import org.aslwb.evaluation.Evaluator;
+import org.aslwb.evaluation.Prediction;
+import org.aslwb.model.Classifier;
+import org.aslwb.model.TrainedModel;
+import org.aslwb.ui.Workspace;
+import org.aslwb.ui.common.Images;
+
+/**
+ * The Attack tab. FGSM frames are computed on the FX thread while the slider moves: the input
+ * gradient is computed once per image in the background, and a frame is then one sign step and one
+ * forward pass (a few milliseconds for the CNN). BIM and PGD need many gradients per frame and run
+ * in the background on slider release.
+ */
+public final class AttackViewModel {
+  /** Images per sweep by default (the first N of the validation split). */
+  public static final int DEFAULT_LIMIT = 290;
+
+  /** The untargeted choice in the target list. */
+  public static final String UNTARGETED = "untargeted";
+
+  private static final double[] SWEEP_EPS = {
+    0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3
+  };
+
+  private final Workspace workspace;
+  private final DoubleProperty epsilon = new SimpleDoubleProperty(0.03);
+  private final BooleanProperty wideRange = new SimpleBooleanProperty(false);
+  private final StringProperty method = new SimpleStringProperty("fgsm");
+  private final StringProperty target = new SimpleStringProperty(UNTARGETED);
+  private final ObservableList<String> targets = FXCollections.observableArrayList(UNTARGETED);
+  private final ObjectProperty<Image> clean = new SimpleObjectProperty<>();
+  private final ObjectProperty<Image> noise = new SimpleObjectProperty<>();
+  private final ObjectProperty<Image> adversarial = new SimpleObjectProperty<>();
+  private final StringProperty cleanLabel = new SimpleStringProperty("");
+  private final StringProperty adversarialLabel = new SimpleStringProperty("");
+  private final BooleanProperty flipped = new SimpleBooleanProperty(false);
+  private final StringProperty epsilonText = new SimpleStringProperty("");
+  private final ObservableList<Prediction.Ranked> cleanTop = FXCollections.observableArrayList();
+  private final ObservableList<Prediction.Ranked> adversarialTop =
+      FXCollections.observableArrayList();
+  private final ObservableList<XYChart.Series<Number, Number>> curves =
+      FXCollections.observableArrayList();
+  private final XYChart.Series<Number, Number> marker = new XYChart.Series<>();
+  private final StringProperty limit = new SimpleStringProperty(Integer.toString(DEFAULT_LIMIT));
+  private final StringProperty message = new SimpleStringProperty("");
+  private final List<SweepResult> results = new ArrayList<>();
+  private PixelImage input;
+  private float[] gradient;
+  private Prediction cleanPrediction;
+  private long frameMillis;
+
+  /** A view model over the shared workspace. */
+  public AttackViewModel(Workspace workspace) {
+    this.workspace = workspace;
+    marker.setName("slider");
+    curves.add(marker);
+    workspace.photoProperty().addListener((o, a, b) -> prepare());
+    workspace
+        .modelProperty()
+        .addListener(
+            (o, a, m) -> {
+              targets.setAll(UNTARGETED);
+              if (m != null) {
+                targets.addAll(m.metadata().classNames());
+              }
+              target.set(UNTARGETED);
+              prepare();
+            });
+    epsilon.addListener((o, a, b) -> frame());
+    method.addListener((o, a, b) -> prepare());
+    target.addListener((o, a, b) -> prepare());
+  }
+
+  /** Computes the clean prediction and, for FGSM, the input gradient (in the background). */
+  public void prepare() {
+    TrainedModel model = workspace.modelProperty().get();
+    PixelImage photo = workspace.photoProperty().get();
+    if (model == null || photo == null) {
+      return;
+    }
+    Classifier classifier = model.classifier();
+    var pre = classifier.preprocessing();
+    PixelImage x = Resampler.resize(photo, pre.width(), pre.height());
+    int goal = goalLabel(classifier);
+    workspace
+        .tasks()
+        .run(
+            "input gradient",
+            (p, c) -> {
+              Prediction clean =
+                  Prediction.of(classifier.probabilities(x), classifier.classNames(), 5);
+              int label = goal >= 0 ? goal : clean.predicted();
+              float[] g = classifier.lossGradients(List.of(x), new int[] {label})[0];
+              return new Object[] {clean, g};
+            },
+            r -> {
+              input = x;
+              cleanPrediction = (Prediction) r[0];
+              gradient = (float[]) r[1];
+              clean.set(Images.of(x));
+              cleanLabel.set(
+                  String.format(
+                      "clean: %s (%.3f)", cleanPrediction.label(), cleanPrediction.confidence()));
+              cleanTop.setAll(cleanPrediction.top());
+              frame();
+            },
+            e -> message.set(e.getMessage()));
+  }
+
+  /**
+   * The label whose loss the attack follows: the target's when targeted; otherwise -1, meaning the
+   * clean prediction (the image's true class is unknown for a loaded photo).
+   */
+  private int goalLabel(Classifier classifier) {
+    return UNTARGETED.equals(target.get()) ? -1 : classifier.classNames().indexOf(target.get());
+  }
+
+  /** Renders the frame at the slider's epsilon (FGSM here; iterative attacks on release). */
+  public void frame() {
+    updateEpsilonText();
+    updateMarker();
+    if (input == null || gradient == null) {
+      return;
+    }
+    if ("fgsm".equals(method.get())) {
+      long t = System.nanoTime();
+      PixelImage adv =
+          new Fgsm(!UNTARGETED.equals(target.get())).apply(input, gradient, epsilon.get());
+      show(adv, workspace.modelProperty().get().classifier());
+      frameMillis = (System.nanoTime() - t) / 1_000_000;
+    }
+  }
+
+  /** Runs BIM or PGD at the slider's epsilon in the background (called on slider release). */
+  public void iterativeFrame() {
+    if ("fgsm".equals(method.get()) || input == null || workspace.modelProperty().get() == null) {
+      return;
+    }
+    Classifier classifier = workspace.modelProperty().get().classifier();
+    int goal = goalLabel(classifier);
+    int label = goal >= 0 ? goal : cleanPrediction.predicted();
+    Attack attack = Attack.parse(method.get(), goal >= 0, 42);
+    double eps = epsilon.get();
+    PixelImage x = input;
+    workspace
+        .tasks()
+        .run(
+            method.get() + " at eps " + eps,
+            (p, c) -> attack.perturb(classifier, List.of(x), new int[] {label}, eps).get(0),
+            adv -> show(adv, classifier),
+            e -> message.set(e.getMessage()));
+  }
+
+  private void show(PixelImage adv, Classifier classifier) {
+    Prediction p = Prediction.of(classifier.probabilities(adv), classifier.classNames(), 5);
+    noise.set(Images.noise(input, adv));
+    adversarial.set(Images.of(adv));
+    adversarialTop.setAll(p.top());
+    flipped.set(p.predicted() != cleanPrediction.predicted());
+    adversarialLabel.set(
+        String.format(
+            "adversarial: %s (%.3f)%s",
+            p.label(), p.confidence(), flipped.get() ? "  FLIPPED" : ""));
+    workspace.adversarialProperty().set(adv);
+  }
+
+  private void updateEpsilonText() {
+    TrainedModel m = workspace.modelProperty().get();
+    double perUnit =
+        m == null
+            ? 1
+            : Arrays.stream(m.metadata().preprocessing().normalisedPerPixelUnit())
+                .average()
+                .orElse(1);
+    epsilonText.set(
+        String.format(
+            "eps %.3f on the [0,1] pixel scale = %.3f on the model's normalised scale (%.1f/255)",
+            epsilon.get(), epsilon.get() * perUnit, epsilon.get() * 255));
+  }
+
+  private void updateMarker() {
+    marker
+        .getData()
+        .setAll(
+            List.of(new XYChart.Data<>(epsilon.get(), 0), new XYChart.Data<>(epsilon.get(), 1)));
+  }
+
+  /** Sweeps accuracy against epsilon for the current model over the first N validation images. */
+  public void sweep() {
+    TrainedModel model = workspace.modelProperty().get();
+    var data = workspace.datasetProperty().get();
+    if (model == null || data == null) {
+      message.set("Needs a model and a data set.");
+      return;
+    }
+    int n;
+    try {
+      n = Integer.parseInt(limit.get());
+    } catch (NumberFormatException e) {
+      message.set("Images: not a number");
+      return;
+    }
+    Classifier classifier = model.classifier();
+    int goal = goalLabel(classifier);
+    Attack attack = Attack.parse(method.get(), goal >= 0, 42);
+    String name =
+        workspace.modelFileProperty().get() == null
+            ? model.describe()
+            : workspace.modelFileProperty().get().getFileName().toString();
+    workspace
+        .tasks()
+        .run(
+            attack.name() + " sweep",
+            (p, c) -> {
+              int[] indices = Evaluator.validationIndices(model.metadata(), data);
+              indices = Arrays.copyOf(indices, Math.min(indices.length, n));
+              return new RobustnessSweep()
+                  .run(name, classifier, attack, data, indices, SWEEP_EPS, goal, 42, p, c);
+            },
+            r -> {
+              results.add(r);
+              XYChart.Series<Number, Number> s = new XYChart.Series<>();
+              s.setName(String.format("%s %s (%d images)", r.model(), r.method(), r.images()));
+              r.points()
+                  .forEach(pt -> s.getData().add(new XYChart.Data<>(pt.epsilon(), pt.accuracy())));
+              curves.add(s);
+              message.set(
+                  String.format(
+                      "%s: %d images, %d gradient passes, %.1f s",
+                      s.getName(), r.images(), r.gradientPasses(), r.seconds()));
+            },
+            e -> message.set(e.getMessage()));
+  }
+
+  /** Removes all curves but the marker. */
+  public void clearCurves() {
+    results.clear();
+    curves.setAll(marker);
+  }
+
+  /**
+   * Writes curve.csv (all curves) and adversarial.png into {@code dir}; the chart PNG comes from
+   * the view.
+   */
+  public void export(Path dir, Image chart) {
+    var snapshot = javafx.embed.swing.SwingFXUtils.fromFXImage(chart, null);
+    PixelImage adv = workspace.adversarialProperty().get();
+    List<SweepResult> copy = List.copyOf(results);
+    workspace
+        .tasks()
+        .run(
+            "exporting",
+            (p, c) -> {
+              Files.createDirectories(dir);
+              StringBuilder csv = new StringBuilder();
+              for (SweepResult r : copy) {
+                csv.append("# ")
+                    .append(r.model())
+                    .append(' ')
+                    .append(r.method())
+                    .append('\n')
+                    .append(r.toCsv());
+              }
+              Files.writeString(dir.resolve("curve.csv"), csv.toString());
+              javax.imageio.ImageIO.write(snapshot, "png", dir.resolve("curve.png").toFile());
+              if (adv != null) {
+                var img =
+                    new java.awt.image.BufferedImage(
+                        adv.width(), adv.height(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+                img.setRGB(0, 0, adv.width(), adv.height(), adv.toArgb(), 0, adv.width());
+                javax.imageio.ImageIO.write(img, "png", dir.resolve("adversarial.png").toFile());
+              }
+              return dir;
+            },
+            d -> message.set("Exported to " + d),
+            e -> message.set("Export failed: " + e.getMessage()));
+  }
+
+  /** Milliseconds the last FGSM frame took. */
+  public long frameMillis() {
+    return frameMillis;
+  }
+
+  /** Slider value (pixel scale). */
+  public DoubleProperty epsilonProperty() {
+    return epsilon;
+  }
+
+  /** Slider up to 1.0 instead of 0.3. */
+  public BooleanProperty wideRangeProperty() {
+    return wideRange;
+  }
+
+  /** fgsm, bim or pgd. */
+  public StringProperty methodProperty() {
+    return method;
+  }
+
+  /** Target class or untargeted. */
+  public StringProperty targetProperty() {
+    return target;
+  }
+
+  /** Target choices. */
+  public ObservableList<String> targets() {
+    return targets;
+  }
+
+  /** Clean image. */
+  public ObjectProperty<Image> cleanProperty() {
+    return clean;
+  }
+
+  /** Perturbation sign pattern. */
+  public ObjectProperty<Image> noiseProperty() {
+    return noise;
+  }
+
+  /** Adversarial image. */
+  public ObjectProperty<Image> adversarialProperty() {
+    return adversarial;
+  }
+
+  /** Clean prediction. */
+  public StringProperty cleanLabelProperty() {
+    return cleanLabel;
+  }
+
+  /** Adversarial prediction. */
+  public StringProperty adversarialLabelProperty() {
+    return adversarialLabel;
+  }
+
+  /** Whether the attack changed the prediction. */
+  public BooleanProperty flippedProperty() {
+    return flipped;
+  }
+
+  /** Epsilon on both scales. */
+  public StringProperty epsilonTextProperty() {
+    return epsilonText;
+  }
+
+  /** Clean top-5. */
+  public ObservableList<Prediction.Ranked> cleanTop() {
+    return cleanTop;
+  }
+
+  /** Adversarial top-5. */
+  public ObservableList<Prediction.Ranked> adversarialTop() {
+    return adversarialTop;
+  }
+
+  /** Chart series: the marker and one curve per sweep. */
+  public ObservableList<XYChart.Series<Number, Number>> curves() {
+    return curves;
+  }
+
+  /** Images per sweep. */
+  public StringProperty limitProperty() {
+    return limit;
+  }
+
+  /** Notices. */
+  public StringProperty messageProperty() {
+    return message;
+  }
+}

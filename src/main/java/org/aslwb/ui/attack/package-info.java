@@ -1,0 +1,2 @@
+/** The Attack tab. */
+package org.aslwb.ui.attack;

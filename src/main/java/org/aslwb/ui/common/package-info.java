@@ -1,0 +1,2 @@
+/** Reusable UI pieces: the background task runner, image conversion, the heat map. */
+package org.aslwb.ui.common;

@@ -1,0 +1,2 @@
+/** The Data tab. */
+package org.aslwb.ui.data;

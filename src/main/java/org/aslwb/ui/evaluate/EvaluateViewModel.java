@@ -1,0 +1,351 @@
+package org.aslwb.ui.evaluate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
+import javax.imageio.ImageIO;
+import org.aslwb.data.DatasetLoader;
+import org.aslwb.data.DatasetScanner;
+import org.aslwb.data.ImageDecoder;
+import org.aslwb.data.LoadedDataset;
+import org.aslwb.evaluation.ClassMetrics;
+import org.aslwb.evaluation.Evaluation;
+import org.aslwb.evaluation.Evaluator;
+import org.aslwb.evaluation.Prediction;
+import org.aslwb.evaluation.Predictor;
+import org.aslwb.evaluation.ScoredSample;
+import org.aslwb.explain.ExplainInput;
+import org.aslwb.model.ModelStore;
+import org.aslwb.model.TrainedModel;
+import org.aslwb.ui.DemoAssets;
+import org.aslwb.ui.Workspace;
+import org.aslwb.ui.common.Images;
+
+/** The Evaluate tab: one image's prediction, and a split's confusion matrix and metrics. */
+public final class EvaluateViewModel {
+  /** Images in the batch grid (the seed report's batch view). */
+  public static final int GRID = 128;
+
+  /**
+   * A thumbnail with its labels.
+   *
+   * @param image the picture
+   * @param caption "true -> predicted (p)"
+   * @param correct whether the prediction is right
+   */
+  public record Tile(Image image, String caption, boolean correct) {}
+
+  private final Workspace workspace;
+  private final ObservableList<Path> models = FXCollections.observableArrayList();
+  private final ObservableList<Path> gallery = FXCollections.observableArrayList();
+  private final ObjectProperty<Image> image = new SimpleObjectProperty<>();
+  private final StringProperty letter = new SimpleStringProperty("?");
+  private final StringProperty imageInfo =
+      new SimpleStringProperty("Open an image, drop one here, or pick a sample.");
+  private final ObservableList<Prediction.Ranked> top = FXCollections.observableArrayList();
+  private final ObjectProperty<Evaluation> evaluation = new SimpleObjectProperty<>();
+  private final BooleanProperty normalised = new SimpleBooleanProperty(false);
+  private final StringProperty scores = new SimpleStringProperty("");
+  private final ObservableList<ClassMetrics> perClass = FXCollections.observableArrayList();
+  private final ObservableList<Tile> cellTiles = FXCollections.observableArrayList();
+  private final StringProperty cellTitle = new SimpleStringProperty("");
+  private final ObservableList<Tile> grid = FXCollections.observableArrayList();
+  private final StringProperty message = new SimpleStringProperty("");
+
+  /** A view model over the shared workspace. */
+  public EvaluateViewModel(Workspace workspace) {
+    this.workspace = workspace;
+    refreshLists();
+    workspace
+        .modelProperty()
+        .addListener(
+            (o, a, m) -> {
+              evaluation.set(null);
+              reclassify();
+            });
+    workspace.photoProperty().addListener((o, a, p) -> reclassify());
+  }
+
+  /** Finds the demo model, saved models and the sample gallery. */
+  public void refreshLists() {
+    List<Path> found = new ArrayList<>();
+    if (Files.isRegularFile(DemoAssets.model())) {
+      found.add(DemoAssets.model());
+    }
+    found.addAll(list(Path.of(System.getProperty("user.home"), "aslwb-models"), ".aslwb"));
+    models.setAll(found);
+    gallery.setAll(list(DemoAssets.sampleImages(), ".png"));
+  }
+
+  private static List<Path> list(Path dir, String suffix) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(dir, 2)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  /** Loads a model file in the background and makes it the workspace's model. */
+  public void openModel(Path file) {
+    workspace
+        .tasks()
+        .run(
+            "loading model",
+            (p, c) -> ModelStore.load(file),
+            m -> {
+              workspace.modelFileProperty().set(file);
+              workspace.modelProperty().set(m);
+              message.set("");
+              if (!models.contains(file)) {
+                models.add(file);
+              }
+            },
+            e -> message.set(e.getMessage()));
+  }
+
+  /** Decodes an image file in the background and predicts it. */
+  public void openImage(Path file) {
+    workspace
+        .tasks()
+        .run(
+            "reading " + file.getFileName(),
+            (p, c) -> ExplainInput.fromPhoto(new ImageDecoder().decode(file)),
+            photo -> {
+              message.set("");
+              workspace.imageNameProperty().set(file.getFileName().toString());
+              workspace.photoProperty().set(photo);
+            },
+            e -> message.set(e.getMessage()));
+  }
+
+  private void reclassify() {
+    TrainedModel model = workspace.modelProperty().get();
+    var photo = workspace.photoProperty().get();
+    if (photo == null) {
+      return;
+    }
+    image.set(Images.of(photo));
+    if (model == null) {
+      letter.set("?");
+      top.clear();
+      return;
+    }
+    var input =
+        org.aslwb.data.Resampler.resize(
+            photo,
+            model.metadata().preprocessing().width(),
+            model.metadata().preprocessing().height());
+    long t = System.nanoTime();
+    Prediction p = new Predictor(model.classifier()).predict(input);
+    double ms = (System.nanoTime() - t) / 1e6;
+    letter.set(p.label());
+    top.setAll(p.top());
+    imageInfo.set(
+        String.format(
+            "%s: %s with p = %.3f (%.1f ms)",
+            workspace.imageNameProperty().get(), p.label(), p.confidence(), ms));
+  }
+
+  /** Evaluates the model's validation split of the workspace data set in the background. */
+  public void evaluate() {
+    TrainedModel model = workspace.modelProperty().get();
+    LoadedDataset shown = workspace.datasetProperty().get();
+    if (model == null || shown == null) {
+      message.set("Needs a model and a data set.");
+      return;
+    }
+    var pre = model.metadata().preprocessing();
+    workspace
+        .tasks()
+        .run(
+            "evaluating",
+            (progress, cancel) -> {
+              LoadedDataset data =
+                  shown.width() == pre.width() && shown.height() == pre.height()
+                      ? shown
+                      : new DatasetLoader()
+                          .load(
+                              DatasetScanner.scan(shown.index().root()),
+                              pre.width(),
+                              pre.height(),
+                              pre.channels(),
+                              progress,
+                              cancel);
+              int[] indices = Evaluator.validationIndices(model.metadata(), data);
+              return new Object[] {
+                new Evaluator()
+                    .evaluate(model.classifier(), data, indices, "val", progress, cancel),
+                data
+              };
+            },
+            r -> show((Evaluation) r[0], (LoadedDataset) r[1]),
+            e -> message.set(e.getMessage()));
+  }
+
+  private LoadedDataset evaluated;
+
+  private void show(Evaluation e, LoadedDataset data) {
+    evaluated = data;
+    message.set("");
+    evaluation.set(e);
+    scores.set(
+        String.format(
+            "accuracy %.4f, macro F1 %.4f over %d images (%s split), %.2f s",
+            e.accuracy(), e.confusion().macroF1(), e.samples().size(), e.split(), e.seconds()));
+    perClass.setAll(e.confusion().perClass());
+    grid.setAll(e.samples().stream().limit(GRID).map(this::tile).toList());
+    cellTiles.clear();
+    cellTitle.set("Click a cell to see its images.");
+  }
+
+  /** Shows the images of one confusion cell. */
+  public void selectCell(int actual, int predicted) {
+    Evaluation e = evaluation.get();
+    if (e == null) {
+      return;
+    }
+    var names = e.confusion().classNames();
+    int column = predicted >= names.size() ? -1 : predicted;
+    List<ScoredSample> samples = e.cell(actual, column);
+    cellTitle.set(
+        String.format(
+            "true %s, predicted %s: %d images",
+            names.get(actual), column < 0 ? "other" : names.get(column), samples.size()));
+    cellTiles.setAll(samples.stream().limit(200).map(this::tile).toList());
+  }
+
+  private Tile tile(ScoredSample s) {
+    String truth = evaluated.classNames().get(s.actual());
+    return new Tile(
+        Images.of(evaluated.image(s.sampleIndex())),
+        String.format("%s -> %s (%.2f)", truth, s.predictedName(), s.confidence()),
+        s.correct());
+  }
+
+  /** The confusion counts including the "other" column. */
+  public long[][] confusionCounts() {
+    var c = evaluation.get().confusion();
+    long[][] counts = new long[c.size()][c.size() + 1];
+    for (int r = 0; r < c.size(); r++) {
+      for (int k = 0; k <= c.size(); k++) {
+        counts[r][k] = c.count(r, k);
+      }
+    }
+    return counts;
+  }
+
+  /** Writes confusion.csv, per_class.csv and heatmap.png into {@code dir}. */
+  public void export(Path dir, Image heatMap) {
+    Evaluation e = evaluation.get();
+    if (e == null) {
+      return;
+    }
+    var snapshot = SwingFXUtils.fromFXImage(heatMap, null);
+    workspace
+        .tasks()
+        .run(
+            "exporting",
+            (p, c) -> {
+              Files.createDirectories(dir);
+              Files.writeString(dir.resolve("confusion.csv"), e.confusion().toCsv());
+              StringBuilder csv = new StringBuilder(ClassMetrics.CSV_HEADER).append('\n');
+              e.confusion().perClass().forEach(m -> csv.append(m.toCsvRow()).append('\n'));
+              Files.writeString(dir.resolve("per_class.csv"), csv.toString());
+              ImageIO.write(snapshot, "png", dir.resolve("heatmap.png").toFile());
+              return dir;
+            },
+            d -> message.set("Exported to " + d),
+            ex -> message.set("Export failed: " + ex.getMessage()));
+  }
+
+  /** Model files offered. */
+  public ObservableList<Path> models() {
+    return models;
+  }
+
+  /** Sample gallery files. */
+  public ObservableList<Path> gallery() {
+    return gallery;
+  }
+
+  /** Current image. */
+  public ObjectProperty<Image> imageProperty() {
+    return image;
+  }
+
+  /** Predicted letter. */
+  public StringProperty letterProperty() {
+    return letter;
+  }
+
+  /** Line about the image. */
+  public StringProperty imageInfoProperty() {
+    return imageInfo;
+  }
+
+  /** Top-5. */
+  public ObservableList<Prediction.Ranked> top() {
+    return top;
+  }
+
+  /** Last evaluation. */
+  public ObjectProperty<Evaluation> evaluationProperty() {
+    return evaluation;
+  }
+
+  /** Heat map colouring by row share. */
+  public BooleanProperty normalisedProperty() {
+    return normalised;
+  }
+
+  /** Accuracy line. */
+  public StringProperty scoresProperty() {
+    return scores;
+  }
+
+  /** Per-class metrics. */
+  public ObservableList<ClassMetrics> perClass() {
+    return perClass;
+  }
+
+  /** Images of the selected cell. */
+  public ObservableList<Tile> cellTiles() {
+    return cellTiles;
+  }
+
+  /** Title of the selected cell. */
+  public StringProperty cellTitleProperty() {
+    return cellTitle;
+  }
+
+  /** The batch grid. */
+  public ObservableList<Tile> grid() {
+    return grid;
+  }
+
+  /** Errors and notices. */
+  public StringProperty messageProperty() {
+    return message;
+  }
+
+  /** The workspace. */
+  public Workspace workspace() {
+    return workspace;
+  }
+}

@@ -1,0 +1,2 @@
+/** The Evaluate tab. */
+package org.aslwb.ui.evaluate;

@@ -1,0 +1,369 @@
+package org.aslwb.ui.explain;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.image.Image;
+import org.aslwb.data.PixelImage;
+import org.aslwb.explain.Explanation;
+import org.aslwb.explain.LabelExplanation;
+import org.aslwb.explain.LimeExplainer;
+import org.aslwb.explain.LimeSettings;
+import org.aslwb.explain.OverlayRenderer;
+import org.aslwb.explain.Perturber;
+import org.aslwb.explain.Quickshift;
+import org.aslwb.explain.QuickshiftSettings;
+import org.aslwb.model.Classifier;
+import org.aslwb.model.ModelStore;
+import org.aslwb.ui.Workspace;
+import org.aslwb.ui.common.Images;
+
+/** The Explain tab: LIME on the current image and on its adversarial version, side by side. */
+public final class ExplainViewModel {
+  private final Workspace workspace;
+  private final StringProperty samples = new SimpleStringProperty("1000");
+  private final StringProperty kernelWidth = new SimpleStringProperty("0.25");
+  private final StringProperty kernelSize = new SimpleStringProperty("4");
+  private final StringProperty maxDist = new SimpleStringProperty("200");
+  private final StringProperty ratio = new SimpleStringProperty("0.2");
+  private final StringProperty seed = new SimpleStringProperty("42");
+  private final StringProperty hideColour = new SimpleStringProperty("mean");
+  private final IntegerProperty topK = new SimpleIntegerProperty(5);
+  private final StringProperty mode = new SimpleStringProperty("both");
+  private final DoubleProperty minWeight = new SimpleDoubleProperty(0);
+  private final ObjectProperty<Image> cleanOverlay = new SimpleObjectProperty<>();
+  private final ObjectProperty<Image> adversarialOverlay = new SimpleObjectProperty<>();
+  private final StringProperty segmentInfo = new SimpleStringProperty("");
+  private final StringProperty cleanSummary = new SimpleStringProperty("");
+  private final StringProperty adversarialSummary = new SimpleStringProperty("");
+  private final StringProperty selection =
+      new SimpleStringProperty("Click a superpixel to inspect it.");
+  private final StringProperty message = new SimpleStringProperty("");
+  private final ObjectProperty<Explanation> clean = new SimpleObjectProperty<>();
+  private final ObjectProperty<Explanation> adversarial = new SimpleObjectProperty<>();
+  private PixelImage cleanImage;
+  private PixelImage adversarialImage;
+
+  /** A view model over the shared workspace. */
+  public ExplainViewModel(Workspace workspace) {
+    this.workspace = workspace;
+    workspace.photoProperty().addListener((o, a, b) -> preview());
+    topK.addListener((o, a, b) -> render());
+    mode.addListener((o, a, b) -> render());
+    minWeight.addListener((o, a, b) -> render());
+  }
+
+  /** The settings from the form, or null (with a message) when invalid. */
+  public LimeSettings settings() {
+    try {
+      float[] hide =
+          switch (hideColour.get()) {
+            case "black" -> new float[] {0, 0, 0};
+            case "grey" -> new float[] {0.5f, 0.5f, 0.5f};
+            default -> null;
+          };
+      LimeSettings d = LimeSettings.defaults();
+      return new LimeSettings(
+          Integer.parseInt(samples.get()),
+          Double.parseDouble(kernelWidth.get()),
+          d.topLabels(),
+          hide,
+          d.ridgeAlpha(),
+          new QuickshiftSettings(
+              Double.parseDouble(kernelSize.get()),
+              Double.parseDouble(maxDist.get()),
+              Double.parseDouble(ratio.get()),
+              true,
+              42),
+          Long.parseLong(seed.get()),
+          d.batchSize());
+    } catch (IllegalArgumentException e) {
+      message.set("Parameters: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** Segments the current image with the form's parameters and shows the superpixel count. */
+  public void preview() {
+    PixelImage photo = workspace.photoProperty().get();
+    LimeSettings s = settings();
+    if (photo == null || s == null) {
+      return;
+    }
+    workspace
+        .tasks()
+        .run(
+            "segmenting",
+            (p, c) -> Quickshift.segment(photo, s.segmentation()),
+            seg -> {
+              cleanImage = photo;
+              clean.set(null);
+              cleanOverlay.set(
+                  Images.of(OverlayRenderer.boundaries(photo, seg), seg.width(), seg.height()));
+              segmentInfo.set(
+                  seg.count() + " superpixels (" + seg.width() + "x" + seg.height() + ")");
+            },
+            e -> message.set(e.getMessage()));
+  }
+
+  /** Runs LIME on the clean image and, when the Attack tab made one, on the adversarial image. */
+  public void explain() {
+    var model = workspace.modelProperty().get();
+    PixelImage photo = workspace.photoProperty().get();
+    LimeSettings s = settings();
+    if (model == null || photo == null || s == null) {
+      message.set("Needs a model and an image.");
+      return;
+    }
+    Classifier classifier = model.classifier();
+    PixelImage adv = workspace.adversarialProperty().get();
+    workspace
+        .tasks()
+        .run(
+            "LIME",
+            (p, c) -> {
+              Explanation e1 = new LimeExplainer().explain(classifier, photo, s, p, c);
+              Explanation e2 =
+                  adv == null ? null : new LimeExplainer().explain(classifier, adv, s, p, c);
+              return new Explanation[] {e1, e2};
+            },
+            r -> {
+              message.set("");
+              cleanImage = photo;
+              adversarialImage = adv;
+              clean.set(r[0]);
+              adversarial.set(r[1]);
+              cleanSummary.set(summary("clean", r[0]));
+              adversarialSummary.set(
+                  r[1] == null
+                      ? "No adversarial image yet: drag the slider in the Attack tab."
+                      : summary("adversarial", r[1]));
+              render();
+            },
+            e -> message.set(e.getMessage()));
+  }
+
+  private static String summary(String what, Explanation e) {
+    LabelExplanation t = e.top();
+    return String.format(
+        "%s: %s (p=%.3f), %d superpixels, R^2 %.3f, local prediction %.3f, intercept %.3f, seed %d, %.2f s",
+        what,
+        t.className(),
+        t.probability(),
+        e.segmentation().count(),
+        t.score(),
+        t.localPrediction(),
+        t.intercept(),
+        e.settings().seed(),
+        e.seconds());
+  }
+
+  private void render() {
+    cleanOverlay.set(overlay(clean.get(), cleanImage, cleanOverlay.get()));
+    adversarialOverlay.set(overlay(adversarial.get(), adversarialImage, adversarialOverlay.get()));
+  }
+
+  private Image overlay(Explanation e, PixelImage image, Image fallback) {
+    if (e == null || image == null) {
+      return fallback;
+    }
+    boolean[] shown =
+        OverlayRenderer.topMask(
+            e.top(),
+            topK.get(),
+            !"negative".equals(mode.get()),
+            !"positive".equals(mode.get()),
+            minWeight.get());
+    var seg = e.segmentation();
+    return Images.of(
+        OverlayRenderer.weights(image, seg, e.top().weights(), shown), seg.width(), seg.height());
+  }
+
+  /** Inspects the superpixel under image pixel (x, y) of the clean explanation. */
+  public void select(int x, int y) {
+    Explanation e = clean.get();
+    var model = workspace.modelProperty().get();
+    if (e == null
+        || model == null
+        || x < 0
+        || y < 0
+        || x >= e.segmentation().width()
+        || y >= e.segmentation().height()) {
+      return;
+    }
+    int id = e.segmentation().at(x, y);
+    LabelExplanation top = e.top();
+    Classifier classifier = model.classifier();
+    var pre = classifier.preprocessing();
+    Perturber perturber =
+        new Perturber(
+            cleanImage, e.segmentation(), e.settings().hideColour(), pre.width(), pre.height());
+    float[] p = classifier.probabilities(perturber.inputWithout(id));
+    int best = 0;
+    for (int k = 1; k < p.length; k++) {
+      if (p[k] > p[best]) {
+        best = k;
+      }
+    }
+    selection.set(
+        String.format(
+            "superpixel %d: weight %+.4f for %s, rank %d of %d; hidden, the model says %s (%.3f) and %s drops from %.3f to %.3f",
+            id,
+            top.weights()[id],
+            top.className(),
+            top.rankOf(id),
+            top.weights().length,
+            classifier.classNames().get(best),
+            p[best],
+            top.className(),
+            top.probability(),
+            p[top.label()]));
+  }
+
+  /** Writes overlay.png and weights.json for the clean explanation into {@code dir}. */
+  public void export(Path dir) {
+    Explanation e = clean.get();
+    if (e == null) {
+      return;
+    }
+    Image overlay = cleanOverlay.get();
+    var snapshot = javafx.embed.swing.SwingFXUtils.fromFXImage(overlay, null);
+    workspace
+        .tasks()
+        .run(
+            "exporting",
+            (p, c) -> {
+              Files.createDirectories(dir);
+              javax.imageio.ImageIO.write(snapshot, "png", dir.resolve("overlay.png").toFile());
+              var labels =
+                  e.labels().stream()
+                      .map(
+                          l ->
+                              java.util.Map.of(
+                                  "label",
+                                  l.className(),
+                                  "probability",
+                                  l.probability(),
+                                  "intercept",
+                                  l.intercept(),
+                                  "score",
+                                  l.score(),
+                                  "local_pred",
+                                  l.localPrediction(),
+                                  "weights",
+                                  l.weights()))
+                      .toList();
+              Files.write(
+                  dir.resolve("weights.json"),
+                  ModelStore.json()
+                      .writeValueAsBytes(
+                          java.util.Map.of(
+                              "superpixels",
+                              e.segmentation().count(),
+                              "settings",
+                              e.settings(),
+                              "labels",
+                              labels)));
+              return dir;
+            },
+            d -> message.set("Exported to " + d),
+            ex -> message.set("Export failed: " + ex.getMessage()));
+  }
+
+  /** Samples. */
+  public StringProperty samplesProperty() {
+    return samples;
+  }
+
+  /** Kernel width. */
+  public StringProperty kernelWidthProperty() {
+    return kernelWidth;
+  }
+
+  /** Quickshift kernel size. */
+  public StringProperty kernelSizeProperty() {
+    return kernelSize;
+  }
+
+  /** Quickshift max distance. */
+  public StringProperty maxDistProperty() {
+    return maxDist;
+  }
+
+  /** Quickshift ratio. */
+  public StringProperty ratioProperty() {
+    return ratio;
+  }
+
+  /** Seed. */
+  public StringProperty seedProperty() {
+    return seed;
+  }
+
+  /** mean, black or grey. */
+  public StringProperty hideColourProperty() {
+    return hideColour;
+  }
+
+  /** Superpixels shown. */
+  public IntegerProperty topKProperty() {
+    return topK;
+  }
+
+  /** positive, negative or both. */
+  public StringProperty modeProperty() {
+    return mode;
+  }
+
+  /** Smallest |weight| shown. */
+  public DoubleProperty minWeightProperty() {
+    return minWeight;
+  }
+
+  /** Clean overlay. */
+  public ObjectProperty<Image> cleanOverlayProperty() {
+    return cleanOverlay;
+  }
+
+  /** Adversarial overlay. */
+  public ObjectProperty<Image> adversarialOverlayProperty() {
+    return adversarialOverlay;
+  }
+
+  /** Superpixel count. */
+  public StringProperty segmentInfoProperty() {
+    return segmentInfo;
+  }
+
+  /** Clean explanation summary. */
+  public StringProperty cleanSummaryProperty() {
+    return cleanSummary;
+  }
+
+  /** Adversarial explanation summary. */
+  public StringProperty adversarialSummaryProperty() {
+    return adversarialSummary;
+  }
+
+  /** Selected superpixel. */
+  public StringProperty selectionProperty() {
+    return selection;
+  }
+
+  /** Notices. */
+  public StringProperty messageProperty() {
+    return message;
+  }
+
+  /** The clean explanation. */
+  public ObjectProperty<Explanation> cleanProperty() {
+    return clean;
+  }
+}

@@ -1,0 +1,2 @@
+/** The Explain tab. */
+package org.aslwb.ui.explain;

@@ -1,0 +1,2 @@
+/** The JavaFX desktop app: thin controllers over view models, one package per tab. */
+package org.aslwb.ui;

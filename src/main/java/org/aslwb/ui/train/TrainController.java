@@ -1,0 +1,99 @@
+package org.aslwb.ui.train;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import org.aslwb.model.Architecture;
+
+/** Binds the Train tab. */
+public final class TrainController {
+  private final TrainViewModel vm;
+  @FXML private ChoiceBox<Architecture> architecture;
+  @FXML private TextField width;
+  @FXML private TextField size;
+  @FXML private TextField epochs;
+  @FXML private TextField batch;
+  @FXML private TextField learningRate;
+  @FXML private TextField schedule;
+  @FXML private ChoiceBox<String> monitor;
+  @FXML private TextField patience;
+  @FXML private TextField minDelta;
+  @FXML private TextField valFraction;
+  @FXML private TextField seed;
+  @FXML private CheckBox augment;
+  @FXML private TextField output;
+  @FXML private Label formError;
+  @FXML private Button start;
+  @FXML private Button stop;
+  @FXML private Button resume;
+  @FXML private Label speed;
+  @FXML private Label eta;
+  @FXML private LineChart<Number, Number> lossChart;
+  @FXML private LineChart<Number, Number> accuracyChart;
+  @FXML private LineChart<Number, Number> rateChart;
+  @FXML private ListView<String> log;
+
+  /** A controller for {@code vm}. */
+  public TrainController(TrainViewModel vm) {
+    this.vm = vm;
+  }
+
+  @FXML
+  private void initialize() {
+    architecture.getItems().setAll(Architecture.values());
+    architecture.valueProperty().bindBidirectional(vm.architectureProperty());
+    monitor.getItems().setAll("val_loss", "val_accuracy");
+    monitor.valueProperty().bindBidirectional(vm.monitorProperty());
+    width.textProperty().bindBidirectional(vm.widthProperty());
+    size.textProperty().bindBidirectional(vm.sizeProperty());
+    epochs.textProperty().bindBidirectional(vm.epochsProperty());
+    batch.textProperty().bindBidirectional(vm.batchProperty());
+    learningRate.textProperty().bindBidirectional(vm.learningRateProperty());
+    schedule.textProperty().bindBidirectional(vm.scheduleProperty());
+    patience.textProperty().bindBidirectional(vm.patienceProperty());
+    minDelta.textProperty().bindBidirectional(vm.minDeltaProperty());
+    valFraction.textProperty().bindBidirectional(vm.valFractionProperty());
+    seed.textProperty().bindBidirectional(vm.seedProperty());
+    augment.selectedProperty().bindBidirectional(vm.augmentProperty());
+    output.textProperty().bindBidirectional(vm.outputProperty());
+    formError.textProperty().bind(vm.formErrorProperty());
+    speed.textProperty().bind(vm.speedProperty());
+    eta.textProperty().bind(vm.etaProperty());
+    start.disableProperty().bind(vm.runningProperty());
+    resume.disableProperty().bind(vm.runningProperty());
+    stop.disableProperty().bind(vm.runningProperty().not());
+    start.setOnAction(e -> vm.start());
+    stop.setOnAction(e -> vm.stop());
+    resume.setOnAction(e -> vm.resume());
+    log.setItems(vm.log());
+    lossChart
+        .getData()
+        .setAll(
+            FXCollections.observableArrayList(
+                series("batch loss", vm.iterationLoss()),
+                series("train loss (epoch)", vm.trainLoss()),
+                series("val loss", vm.valLoss())));
+    accuracyChart
+        .getData()
+        .setAll(
+            FXCollections.observableArrayList(
+                series("train accuracy", vm.trainAccuracy()),
+                series("val accuracy", vm.valAccuracy())));
+    rateChart
+        .getData()
+        .setAll(FXCollections.observableArrayList(series("learning rate", vm.learningRates())));
+  }
+
+  private static XYChart.Series<Number, Number> series(
+      String name, ObservableList<XYChart.Data<Number, Number>> data) {
+    return new XYChart.Series<>(name, data);
+  }
+}

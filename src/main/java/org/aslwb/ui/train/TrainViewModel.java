@@ -1,0 +1,417 @@
+package org.aslwb.ui.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.XYChart;
+import org.aslwb.data.Augmentation;
+import org.aslwb.data.DatasetLoader;
+import org.aslwb.data.LoadedDataset;
+import org.aslwb.model.Architecture;
+import org.aslwb.model.EpochMetrics;
+import org.aslwb.model.ModelStore;
+import org.aslwb.task.Cancellation;
+import org.aslwb.training.EarlyStopping;
+import org.aslwb.training.LearningRateSchedule;
+import org.aslwb.training.Trainer;
+import org.aslwb.training.TrainingConfig;
+import org.aslwb.training.TrainingListener;
+import org.aslwb.ui.Workspace;
+
+/**
+ * The Train tab: a validated form, start / stop / resume, and live curves. Iteration losses are
+ * buffered on the training thread and handed to the chart at most four times a second, and thinned
+ * when long, so a 10,000-iteration run costs the UI no more than a short one.
+ */
+public final class TrainViewModel {
+  static final long FLUSH_NANOS = 250_000_000L;
+  static final int MAX_POINTS = 2000;
+
+  private final Workspace workspace;
+  private final ObjectProperty<Architecture> architecture =
+      new SimpleObjectProperty<>(Architecture.CNN);
+  private final StringProperty width = new SimpleStringProperty("1.0");
+  private final StringProperty size = new SimpleStringProperty("64");
+  private final StringProperty epochs = new SimpleStringProperty("30");
+  private final StringProperty batch = new SimpleStringProperty("128");
+  private final StringProperty learningRate = new SimpleStringProperty("0.001");
+  private final StringProperty schedule = new SimpleStringProperty("plateau:0.5:2");
+  private final StringProperty monitor = new SimpleStringProperty("val_loss");
+  private final StringProperty patience = new SimpleStringProperty("5");
+  private final StringProperty minDelta = new SimpleStringProperty("0.001");
+  private final StringProperty valFraction = new SimpleStringProperty("0.2");
+  private final StringProperty seed = new SimpleStringProperty("42");
+  private final BooleanProperty augment = new SimpleBooleanProperty(true);
+  private final StringProperty output =
+      new SimpleStringProperty(defaultOutput(Architecture.CNN).toString());
+  private final StringProperty formError = new SimpleStringProperty("");
+  private final StringProperty speed = new SimpleStringProperty("");
+  private final StringProperty eta = new SimpleStringProperty("");
+  private final BooleanProperty running = new SimpleBooleanProperty(false);
+  private final ObservableList<String> log = FXCollections.observableArrayList();
+  private final ObservableList<XYChart.Data<Number, Number>> iterationLoss =
+      FXCollections.observableArrayList();
+  private final ObservableList<XYChart.Data<Number, Number>> trainLoss =
+      FXCollections.observableArrayList();
+  private final ObservableList<XYChart.Data<Number, Number>> valLoss =
+      FXCollections.observableArrayList();
+  private final ObservableList<XYChart.Data<Number, Number>> trainAccuracy =
+      FXCollections.observableArrayList();
+  private final ObservableList<XYChart.Data<Number, Number>> valAccuracy =
+      FXCollections.observableArrayList();
+  private final ObservableList<XYChart.Data<Number, Number>> learningRates =
+      FXCollections.observableArrayList();
+  private Cancellation cancellation;
+
+  /** A view model over the shared workspace. */
+  public TrainViewModel(Workspace workspace) {
+    this.workspace = workspace;
+    architecture.addListener(
+        (o, a, b) -> {
+          width.set(Double.toString(TrainingConfig.defaults(b).widthMultiplier()));
+          output.set(defaultOutput(b).toString());
+        });
+  }
+
+  private static Path defaultOutput(Architecture a) {
+    return Path.of(System.getProperty("user.home"), "aslwb-models", a.id() + ".aslwb");
+  }
+
+  /** Parses the form; sets {@link #formErrorProperty()} and returns null when invalid. */
+  public TrainingConfig config() {
+    try {
+      Architecture a = architecture.get();
+      TrainingConfig c =
+          new TrainingConfig(
+              a,
+              Double.parseDouble(width.get()),
+              Integer.parseInt(size.get()),
+              Integer.parseInt(epochs.get()),
+              Integer.parseInt(batch.get()),
+              Double.parseDouble(learningRate.get()),
+              LearningRateSchedule.parse(schedule.get()),
+              new EarlyStopping(
+                  EarlyStopping.Monitor.parse(monitor.get()),
+                  Double.parseDouble(minDelta.get()),
+                  Integer.parseInt(patience.get())),
+              Double.parseDouble(valFraction.get()),
+              0,
+              augment.get() ? Augmentation.standard() : Augmentation.none(),
+              Long.parseLong(seed.get()),
+              0);
+      formError.set("");
+      return c;
+    } catch (NumberFormatException e) {
+      formError.set("Not a number: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      formError.set(e.getMessage());
+    }
+    return null;
+  }
+
+  /** Starts training from scratch. */
+  public void start() {
+    run(false);
+  }
+
+  /** Continues from the output's checkpoint. */
+  public void resume() {
+    run(true);
+  }
+
+  /** Stops after the current batch; the last checkpoint allows resuming. */
+  public void stop() {
+    if (cancellation != null) {
+      cancellation.cancel();
+    }
+  }
+
+  private void run(boolean resume) {
+    TrainingConfig config = config();
+    LoadedDataset shown = workspace.datasetProperty().get();
+    if (config == null) {
+      return;
+    }
+    if (shown == null) {
+      formError.set("Open a data set in the Data tab first.");
+      return;
+    }
+    if (!resume) {
+      List.of(iterationLoss, trainLoss, valLoss, trainAccuracy, valAccuracy, learningRates)
+          .forEach(List::clear);
+    }
+    Path out = Path.of(output.get());
+    running.set(true);
+    log.add(
+        (resume ? "resuming " : "training ") + config.architecture().displayName() + " -> " + out);
+    ChartFeed feed = new ChartFeed();
+    cancellation =
+        workspace
+            .tasks()
+            .run(
+                "training",
+                (progress, cancel) -> {
+                  LoadedDataset data =
+                      shown.width() == config.inputSize()
+                          ? shown
+                          : new DatasetLoader()
+                              .load(
+                                  shown.index(),
+                                  config.inputSize(),
+                                  config.inputSize(),
+                                  3,
+                                  progress,
+                                  cancel);
+                  return new Trainer().train(data, config, out, resume, feed, cancel);
+                },
+                result -> {
+                  running.set(false);
+                  feed.flush();
+                  log.add(
+                      String.format(
+                          "%s after %d epochs; best epoch %d, val accuracy %.4f",
+                          result.stopReason(),
+                          result.epochsRun(),
+                          result.bestEpoch(),
+                          result.valAccuracy()));
+                  if (result.bestEpoch() > 0) {
+                    workspace
+                        .tasks()
+                        .run(
+                            "loading trained model",
+                            (p, c) -> ModelStore.load(out),
+                            m -> {
+                              workspace.modelFileProperty().set(out);
+                              workspace.modelProperty().set(m);
+                            },
+                            e -> log.add(e.getMessage()));
+                  }
+                },
+                e -> {
+                  running.set(false);
+                  log.add("Training failed: " + e.getMessage());
+                });
+  }
+
+  /** Receives training events on the training thread; hands them to the UI in coalesced batches. */
+  private final class ChartFeed implements TrainingListener {
+    private final List<XYChart.Data<Number, Number>> pending = new ArrayList<>();
+    private long lastFlush;
+    private int iteration;
+
+    @Override
+    public void onIteration(IterationProgress p) {
+      iteration++;
+      synchronized (pending) {
+        pending.add(new XYChart.Data<>(iteration, p.loss()));
+      }
+      long now = System.nanoTime();
+      if (now - lastFlush > FLUSH_NANOS) {
+        lastFlush = now;
+        String s = String.format("%.0f images/s", p.imagesPerSecond());
+        String e =
+            String.format(
+                "ETA %s (epoch %d, batch %d/%d)",
+                duration(p.etaSeconds()), p.epoch(), p.batch(), p.batches());
+        workspace
+            .tasks()
+            .onUi(
+                () -> {
+                  speed.set(s);
+                  eta.set(e);
+                  flush();
+                });
+      }
+    }
+
+    void flush() {
+      List<XYChart.Data<Number, Number>> batch;
+      synchronized (pending) {
+        batch = new ArrayList<>(pending);
+        pending.clear();
+      }
+      workspace
+          .tasks()
+          .onUi(
+              () -> {
+                iterationLoss.addAll(batch);
+                if (iterationLoss.size() > MAX_POINTS) {
+                  List<XYChart.Data<Number, Number>> thinned = new ArrayList<>();
+                  for (int i = 0; i < iterationLoss.size(); i += 2) {
+                    thinned.add(iterationLoss.get(i));
+                  }
+                  iterationLoss.setAll(thinned);
+                }
+              });
+    }
+
+    @Override
+    public void onEpoch(EpochMetrics m, boolean improved) {
+      workspace
+          .tasks()
+          .onUi(
+              () -> {
+                trainLoss.add(new XYChart.Data<>(m.epoch(), m.trainLoss()));
+                valLoss.add(new XYChart.Data<>(m.epoch(), m.valLoss()));
+                trainAccuracy.add(new XYChart.Data<>(m.epoch(), m.trainAccuracy()));
+                valAccuracy.add(new XYChart.Data<>(m.epoch(), m.valAccuracy()));
+                learningRates.add(new XYChart.Data<>(m.epoch(), m.learningRate()));
+                log.add(
+                    String.format(
+                        "epoch %d: loss %.4f, val loss %.4f, val acc %.4f, %.0f img/s%s",
+                        m.epoch(),
+                        m.trainLoss(),
+                        m.valLoss(),
+                        m.valAccuracy(),
+                        m.imagesPerSecond(),
+                        improved ? " (best, saved)" : ""));
+              });
+    }
+
+    @Override
+    public void onMessage(String message) {
+      workspace.tasks().onUi(() -> log.add(message));
+    }
+  }
+
+  static String duration(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 3600
+        ? String.format("%dh%02dm", s / 3600, s / 60 % 60)
+        : String.format("%dm%02ds", s / 60, s % 60);
+  }
+
+  // properties for binding
+  /** Model choice. */
+  public ObjectProperty<Architecture> architectureProperty() {
+    return architecture;
+  }
+
+  /** Width multiplier. */
+  public StringProperty widthProperty() {
+    return width;
+  }
+
+  /** Input size. */
+  public StringProperty sizeProperty() {
+    return size;
+  }
+
+  /** Epochs. */
+  public StringProperty epochsProperty() {
+    return epochs;
+  }
+
+  /** Batch size. */
+  public StringProperty batchProperty() {
+    return batch;
+  }
+
+  /** Learning rate. */
+  public StringProperty learningRateProperty() {
+    return learningRate;
+  }
+
+  /** Schedule text. */
+  public StringProperty scheduleProperty() {
+    return schedule;
+  }
+
+  /** Early-stopping monitor. */
+  public StringProperty monitorProperty() {
+    return monitor;
+  }
+
+  /** Patience. */
+  public StringProperty patienceProperty() {
+    return patience;
+  }
+
+  /** Min delta. */
+  public StringProperty minDeltaProperty() {
+    return minDelta;
+  }
+
+  /** Validation fraction. */
+  public StringProperty valFractionProperty() {
+    return valFraction;
+  }
+
+  /** Seed. */
+  public StringProperty seedProperty() {
+    return seed;
+  }
+
+  /** Augmentation on/off. */
+  public BooleanProperty augmentProperty() {
+    return augment;
+  }
+
+  /** Output model file. */
+  public StringProperty outputProperty() {
+    return output;
+  }
+
+  /** Form validation message. */
+  public StringProperty formErrorProperty() {
+    return formError;
+  }
+
+  /** Images/s. */
+  public StringProperty speedProperty() {
+    return speed;
+  }
+
+  /** ETA. */
+  public StringProperty etaProperty() {
+    return eta;
+  }
+
+  /** Whether training runs. */
+  public BooleanProperty runningProperty() {
+    return running;
+  }
+
+  /** Log lines. */
+  public ObservableList<String> log() {
+    return log;
+  }
+
+  /** Per-iteration loss. */
+  public ObservableList<XYChart.Data<Number, Number>> iterationLoss() {
+    return iterationLoss;
+  }
+
+  /** Per-epoch training loss. */
+  public ObservableList<XYChart.Data<Number, Number>> trainLoss() {
+    return trainLoss;
+  }
+
+  /** Per-epoch validation loss. */
+  public ObservableList<XYChart.Data<Number, Number>> valLoss() {
+    return valLoss;
+  }
+
+  /** Per-epoch training accuracy. */
+  public ObservableList<XYChart.Data<Number, Number>> trainAccuracy() {
+    return trainAccuracy;
+  }
+
+  /** Per-epoch validation accuracy. */
+  public ObservableList<XYChart.Data<Number, Number>> valAccuracy() {
+    return valAccuracy;
+  }
+
+  /** Per-epoch learning rate. */
+  public ObservableList<XYChart.Data<Number, Number>> learningRates() {
+    return learningRates;
+  }
+}

@@ -1,0 +1,2 @@
+/** The Train tab. */
+package org.aslwb.ui.train;

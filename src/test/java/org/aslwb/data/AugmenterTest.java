@@ -1,0 +1,43 @@
+package org.aslwb.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AugmenterTest {
+  private static PixelImage gradient() {
+    float[] d = new float[3 * 32 * 32];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = (i % 32) / 31f;
+    }
+    return new PixelImage(32, 32, 3, d);
+  }
+
+  @Test
+  void sameSeedGivesTheSameAugmentation() {
+    Augmenter a = new Augmenter(Augmentation.standard());
+    assertEquals(a.apply(gradient(), new Random(5)), a.apply(gradient(), new Random(5)));
+    assertNotEquals(a.apply(gradient(), new Random(5)), a.apply(gradient(), new Random(6)));
+  }
+
+  @Test
+  void pixelsStayInRangeAndShapeIsKept() {
+    Augmenter a = new Augmenter(new Augmentation(30, 0.2, 0.2, 0.3));
+    Random r = new Random(1);
+    for (int i = 0; i < 20; i++) {
+      PixelImage out = a.apply(gradient(), r);
+      assertTrue(out.sameShape(gradient()));
+      for (float v : out.data()) {
+        assertTrue(v >= 0 && v <= 1, "pixel out of range: " + v);
+      }
+    }
+  }
+
+  @Test
+  void noAugmentationLeavesTheImageUnchanged() {
+    assertEquals(gradient(), new Augmenter(Augmentation.none()).apply(gradient(), new Random(1)));
+  }
+}

@@ -1,0 +1,173 @@
+package org.aslwb.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.aslwb.TinyModels;
+import org.aslwb.data.Augmentation;
+import org.aslwb.data.LoadedDataset;
+import org.aslwb.data.SyntheticDataset;
+import org.aslwb.model.Architecture;
+import org.aslwb.model.EpochMetrics;
+import org.aslwb.model.ModelFileException;
+import org.aslwb.model.ModelStore;
+import org.aslwb.model.TrainedModel;
+import org.aslwb.task.Cancellation;
+import org.aslwb.task.ProgressListener;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class TrainerTest {
+  @TempDir static Path dir;
+  static LoadedDataset data;
+
+  @BeforeAll
+  static void data() throws Exception {
+    SyntheticDataset.write(
+        dir.resolve("data"), 6, 48, 11, ProgressListener.NONE, Cancellation.none());
+    data = TinyModels.load(dir.resolve("data"));
+  }
+
+  private static TrainingConfig config(Architecture a, int epochs, int maxBatches) {
+    return new TrainingConfig(
+        a,
+        0.25,
+        32,
+        epochs,
+        16,
+        1e-3,
+        LearningRateSchedule.constant(),
+        new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 0, 0),
+        0.2,
+        0,
+        Augmentation.standard(),
+        9,
+        maxBatches);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Architecture.class)
+  void twoBatchesOfTrainingProduceASavedModelWithHistory(Architecture a) throws Exception {
+    Path out = dir.resolve(a.id() + ".aslwb");
+    TrainingResult r =
+        new Trainer()
+            .train(
+                data, config(a, 1, 2), out, false, new TrainingListener() {}, Cancellation.none());
+    assertEquals(1, r.epochsRun());
+    assertTrue(Double.isFinite(r.history().get(0).trainLoss()));
+    TrainedModel loaded = ModelStore.load(out);
+    assertEquals(data.classNames(), loaded.metadata().classNames());
+    assertEquals(1, loaded.metadata().history().size());
+    assertTrue(Files.isRegularFile(Trainer.checkpointOf(out)));
+  }
+
+  @Test
+  void savedAndLoadedModelsGiveIdenticalOutputs() throws Exception {
+    TrainedModel model = TinyModels.model();
+    Path copy = dir.resolve("copy.aslwb");
+    ModelStore.save(model, copy);
+    TrainedModel again = ModelStore.load(copy);
+    var images = List.of(data.image(0), data.image(1));
+    float[][] a = model.classifier().probabilities(images);
+    float[][] b = again.classifier().probabilities(images);
+    for (int i = 0; i < a.length; i++) {
+      assertArrayEquals(a[i], b[i], 0f);
+    }
+  }
+
+  @Test
+  void aCancelledRunResumesAndItsCurvesContinue() throws Exception {
+    Path out = dir.resolve("resume.aslwb");
+    Cancellation cancel = new Cancellation();
+    TrainingListener stopAfterTwoEpochs =
+        new TrainingListener() {
+          @Override
+          public void onEpoch(EpochMetrics m, boolean improved) {
+            if (m.epoch() == 2) {
+              cancel.cancel();
+            }
+          }
+        };
+    TrainingResult first =
+        new Trainer()
+            .train(data, config(Architecture.CNN, 4, 3), out, false, stopAfterTwoEpochs, cancel);
+    assertEquals(TrainingResult.StopReason.CANCELLED, first.stopReason());
+    assertEquals(2, first.epochsRun());
+    TrainingResult resumed =
+        new Trainer()
+            .train(
+                data,
+                config(Architecture.CNN, 4, 3),
+                out,
+                true,
+                new TrainingListener() {},
+                Cancellation.none());
+    assertEquals(4, resumed.epochsRun());
+    assertEquals(first.history().get(1), resumed.history().get(1));
+    assertEquals(List.of(1, 2, 3, 4), resumed.history().stream().map(EpochMetrics::epoch).toList());
+  }
+
+  @Test
+  void earlyStoppingKeepsTheBestEpoch() throws Exception {
+    Path out = dir.resolve("early.aslwb");
+    TrainingConfig c =
+        new TrainingConfig(
+            Architecture.CNN,
+            1.0,
+            32,
+            30,
+            16,
+            5e-3,
+            LearningRateSchedule.constant(),
+            new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 0.5, 1),
+            0.2,
+            0,
+            Augmentation.none(),
+            9,
+            2);
+    TrainingResult r =
+        new Trainer().train(data, c, out, false, new TrainingListener() {}, Cancellation.none());
+    assertEquals(TrainingResult.StopReason.EARLY_STOPPED, r.stopReason());
+    assertTrue(r.epochsRun() < 30);
+    assertEquals(r.bestEpoch(), ModelStore.load(out).metadata().bestEpoch());
+  }
+
+  @Test
+  void foreignAndTruncatedModelFilesAreRefusedWithTheFileNamed() throws Exception {
+    Path foreign = Files.writeString(dir.resolve("foreign.aslwb"), "hello");
+    byte[] good = Files.readAllBytes(TinyModels.trainedCnn());
+    Path truncated =
+        Files.write(dir.resolve("truncated.aslwb"), java.util.Arrays.copyOf(good, good.length / 2));
+    for (Path bad : List.of(foreign, truncated)) {
+      ModelFileException e = assertThrows(ModelFileException.class, () -> ModelStore.load(bad));
+      assertTrue(e.getMessage().contains(bad.getFileName().toString()), e.getMessage());
+    }
+  }
+
+  @Test
+  void aSingleClassIsRefused() throws Exception {
+    Path one = dir.resolve("one");
+    Files.createDirectories(one.resolve("A"));
+    Files.copy(data.samples().get(0).file(), one.resolve("A").resolve("x.png"));
+    LoadedDataset single = TinyModels.load(one);
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new Trainer()
+                .train(
+                    single,
+                    config(Architecture.CNN, 1, 1),
+                    dir.resolve("single.aslwb"),
+                    false,
+                    new TrainingListener() {},
+                    Cancellation.none()));
+  }
+}

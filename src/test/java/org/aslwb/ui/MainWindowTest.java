@@ -1,0 +1,44 @@
+package org.aslwb.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.aslwb.ui.common.TaskRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+  private Workspace workspace;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    workspace = new Workspace(new TaskRunner(Runnable::run, Runnable::run));
+    stage.setScene(new Scene(WorkbenchApp.load(workspace), 1200, 800));
+    stage.show();
+  }
+
+  @Test
+  void theWindowShowsFiveTabsAndSwitchesBetweenThem(FxRobot robot) {
+    TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+    assertEquals(5, tabs.getTabs().size());
+    for (String name : new String[] {"Train", "Evaluate", "Attack", "Explain", "Data"}) {
+      robot.clickOn(
+          (javafx.scene.Node)
+              robot
+                  .lookup(".tab-label")
+                  .match(org.testfx.matcher.control.LabeledMatchers.hasText(name))
+                  .query());
+      assertEquals(name, tabs.getSelectionModel().getSelectedItem().getText());
+    }
+    Label status = robot.lookup("#modelStatus").queryAs(Label.class);
+    assertTrue(status.getText().contains("no model"), status.getText());
+  }
+}
