@@ -108,18 +108,7 @@ public final class RobustnessSweep {
   }
 
   static int[] argmax(float[][] probabilities) {
-    int[] out = new int[probabilities.length];
-    for (int i = 0; i < probabilities.length; i++) {
-      float[] p = probabilities[i];
-      int best = 0;
-      for (int k = 1; k < p.length; k++) {
-        if (p[k] > p[best]) {
-          best = k;
-        }
-      }
-      out[i] = best;
-    }
-    return out;
+    return java.util.Arrays.stream(probabilities).mapToInt(Classifier::argmax).toArray();
   }
 
   /** Running counts at one epsilon. */

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.DatasetScanner;
 import org.aslwb.data.LoadedDataset;
-import org.aslwb.evaluation.ClassMetrics;
 import org.aslwb.evaluation.Evaluation;
 import org.aslwb.evaluation.Evaluator;
 import org.aslwb.model.TrainedModel;
@@ -73,9 +72,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (out != null) {
       Files.createDirectories(out);
       Files.writeString(out.resolve("confusion.csv"), e.confusion().toCsv());
-      StringBuilder csv = new StringBuilder(ClassMetrics.CSV_HEADER).append('\n');
-      e.confusion().perClass().forEach(m -> csv.append(m.toCsvRow()).append('\n'));
-      Files.writeString(out.resolve("per_class.csv"), csv.toString());
+      Files.writeString(out.resolve("per_class.csv"), e.confusion().perClassCsv());
       Output.say("wrote %s and %s", out.resolve("confusion.csv"), out.resolve("per_class.csv"));
     }
     if (json) {

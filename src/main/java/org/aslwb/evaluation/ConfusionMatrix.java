@@ -108,6 +108,13 @@ public final class ConfusionMatrix {
         .orElse(Double.NaN);
   }
 
+  /** The per-class table as CSV ({@link ClassMetrics#CSV_HEADER} and one row per class). */
+  public String perClassCsv() {
+    StringBuilder csv = new StringBuilder(ClassMetrics.CSV_HEADER).append('\n');
+    perClass().forEach(m -> csv.append(m.toCsvRow()).append('\n'));
+    return csv.toString();
+  }
+
   /** CSV with a header row of predicted classes and one row per true class. */
   public String toCsv() {
     StringBuilder sb = new StringBuilder("true\\predicted");

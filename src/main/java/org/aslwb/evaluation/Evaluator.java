@@ -78,7 +78,7 @@ public final class Evaluator {
       float[][] probs = classifier.probabilities(images);
       for (int i = start; i < end; i++) {
         float[] p = probs[i - start];
-        int best = argmax(p);
+        int best = Classifier.argmax(p);
         int actual = data.label(indices[i]);
         int predicted = dataLabelOfModelIndex[best];
         confusion.add(actual, predicted);
@@ -95,15 +95,5 @@ public final class Evaluator {
     }
     return new Evaluation(
         splitName, confusion, List.copyOf(samples), (System.nanoTime() - started) / 1e9);
-  }
-
-  static int argmax(float[] p) {
-    int best = 0;
-    for (int k = 1; k < p.length; k++) {
-      if (p[k] > p[best]) {
-        best = k;
-      }
-    }
-    return best;
   }
 }

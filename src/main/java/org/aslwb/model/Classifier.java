@@ -35,6 +35,17 @@ public interface Classifier {
     return classNames().size();
   }
 
+  /** Index of the largest probability (the first on ties). */
+  static int argmax(float[] probabilities) {
+    int best = 0;
+    for (int k = 1; k < probabilities.length; k++) {
+      if (probabilities[k] > probabilities[best]) {
+        best = k;
+      }
+    }
+    return best;
+  }
+
   /** Probabilities for a single image. */
   default float[] probabilities(PixelImage image) {
     return probabilities(List.of(image))[0];

@@ -25,13 +25,7 @@ final class EpochScorer {
         float[] p = probs[i - start];
         int label = data.label(indices[i]);
         loss -= Math.log(Math.max(1e-12, p[label]));
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-          if (p[k] > p[best]) {
-            best = k;
-          }
-        }
-        if (best == label) {
+        if (Classifier.argmax(p) == label) {
           correct++;
         }
       }

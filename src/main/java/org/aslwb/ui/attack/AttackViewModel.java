@@ -260,7 +260,7 @@ public final class AttackViewModel {
   /** Removes all curves but the marker. */
   public void clearCurves() {
     results.clear();
-    curves.setAll(marker);
+    curves.setAll(List.of(marker));
   }
 
   /**

@@ -264,9 +264,7 @@ public final class EvaluateViewModel {
             (p, c) -> {
               Files.createDirectories(dir);
               Files.writeString(dir.resolve("confusion.csv"), e.confusion().toCsv());
-              StringBuilder csv = new StringBuilder(ClassMetrics.CSV_HEADER).append('\n');
-              e.confusion().perClass().forEach(m -> csv.append(m.toCsvRow()).append('\n'));
-              Files.writeString(dir.resolve("per_class.csv"), csv.toString());
+              Files.writeString(dir.resolve("per_class.csv"), e.confusion().perClassCsv());
               ImageIO.write(snapshot, "png", dir.resolve("heatmap.png").toFile());
               return dir;
             },

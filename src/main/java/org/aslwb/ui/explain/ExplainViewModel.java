@@ -206,12 +206,7 @@ public final class ExplainViewModel {
         new Perturber(
             cleanImage, e.segmentation(), e.settings().hideColour(), pre.width(), pre.height());
     float[] p = classifier.probabilities(perturber.inputWithout(id));
-    int best = 0;
-    for (int k = 1; k < p.length; k++) {
-      if (p[k] > p[best]) {
-        best = k;
-      }
-    }
+    int best = Classifier.argmax(p);
     selection.set(
         String.format(
             "superpixel %d: weight %+.4f for %s, rank %d of %d; hidden, the model says %s (%.3f) and %s drops from %.3f to %.3f",

@@ -1,6 +1,5 @@
 package org.aslwb.ui.train;
 
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
@@ -77,19 +76,17 @@ public final class TrainController {
     lossChart
         .getData()
         .setAll(
-            FXCollections.observableArrayList(
+            java.util.List.of(
                 series("batch loss", vm.iterationLoss()),
                 series("train loss (epoch)", vm.trainLoss()),
                 series("val loss", vm.valLoss())));
     accuracyChart
         .getData()
         .setAll(
-            FXCollections.observableArrayList(
+            java.util.List.of(
                 series("train accuracy", vm.trainAccuracy()),
                 series("val accuracy", vm.valAccuracy())));
-    rateChart
-        .getData()
-        .setAll(FXCollections.observableArrayList(series("learning rate", vm.learningRates())));
+    rateChart.getData().setAll(java.util.List.of(series("learning rate", vm.learningRates())));
   }
 
   private static XYChart.Series<Number, Number> series(
