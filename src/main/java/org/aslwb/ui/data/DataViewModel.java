@@ -25,7 +25,7 @@ import org.aslwb.ui.common.Images;
 /** The Data tab: the data set's classes, counts, thumbnails, unreadable files and augmentations. */
 public final class DataViewModel {
   /** Thumbnails per row of the virtualised thumbnail list. */
-  public static final int THUMBS_PER_ROW = 8;
+  public static final int THUMBS_PER_ROW = 5;
 
   /** Augmented copies in the preview. */
   public static final int PREVIEW_COUNT = 8;
