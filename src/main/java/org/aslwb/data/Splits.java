@@ -67,6 +67,16 @@ public final class Splits {
         "blocks size=" + blockSize + " fraction=" + fraction + " seed=" + seed);
   }
 
+  /**
+   * The split a training run uses: by blocks of {@code blockSize} consecutive frames when it is
+   * positive, stratified otherwise. Evaluation calls this too, to find a model's validation split.
+   */
+  public static Split of(int[] labels, double fraction, int blockSize, long seed) {
+    return blockSize > 0
+        ? byBlocks(labels, fraction, blockSize, seed)
+        : stratified(labels, fraction, seed);
+  }
+
   private static int validationCount(int n, double fraction) {
     if (n < 2 || fraction == 0) {
       return 0;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.data.PixelImage;
-import org.aslwb.data.Split;
 import org.aslwb.data.Splits;
 import org.aslwb.model.ClassMapping;
 import org.aslwb.model.Classifier;
@@ -31,11 +30,8 @@ public final class Evaluator {
     if (fraction <= 0 || !metadata.classNames().equals(data.classNames())) {
       return allIndices(data);
     }
-    Split sp =
-        split.startsWith("blocks of ")
-            ? Splits.byBlocks(data.labels(), fraction, Integer.parseInt(split.substring(10)), seed)
-            : Splits.stratified(data.labels(), fraction, seed);
-    return sp.validation();
+    int blockSize = split.startsWith("blocks of ") ? Integer.parseInt(split.substring(10)) : 0;
+    return Splits.of(data.labels(), fraction, blockSize, seed).validation();
   }
 
   /** Indices 0..n-1. */

@@ -290,10 +290,8 @@ public final class Trainer {
   }
 
   private static Split split(LoadedDataset data, TrainingConfig config) {
-    int[] labels = data.labels();
-    return config.blockSplit() > 0
-        ? Splits.byBlocks(labels, config.validationFraction(), config.blockSplit(), config.seed())
-        : Splits.stratified(labels, config.validationFraction(), config.seed());
+    return Splits.of(
+        data.labels(), config.validationFraction(), config.blockSplit(), config.seed());
   }
 
   private static int batchesPerEpoch(int trainSize, TrainingConfig config) {
