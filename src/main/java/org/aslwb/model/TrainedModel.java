@@ -3,21 +3,48 @@ package org.aslwb.model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
- * A network with its metadata: what the model store reads and writes.
- *
- * @param network the DL4J network
- * @param metadata classes, preprocessing, history and provenance
+ * A network with its metadata: what the model store reads and writes. It keeps one classifier, so
+ * that the gradient twin behind {@link Classifier#lossGradients} is built once per model, not once
+ * per caller.
  */
-public record TrainedModel(ComputationGraph network, ModelMetadata metadata) {
+public final class TrainedModel {
+  private final ComputationGraph network;
+  private final ModelMetadata metadata;
+  private Classifier classifier;
+
+  /** Pairs {@code network} with its {@code metadata}. */
+  public TrainedModel(ComputationGraph network, ModelMetadata metadata) {
+    this.network = network;
+    this.metadata = metadata;
+  }
+
+  /** The DL4J network. */
+  public ComputationGraph network() {
+    return network;
+  }
+
+  /** Classes, preprocessing, history and provenance. */
+  public ModelMetadata metadata() {
+    return metadata;
+  }
+
   /** The model's architecture. */
   public Architecture architecture() {
     return Architecture.parse(metadata.architecture());
   }
 
-  /** A classifier over this network (do not keep training the network while it is in use). */
-  public Classifier classifier() {
-    return new NetworkClassifier(
-        network, architecture(), metadata.shape(), metadata.classNames(), metadata.preprocessing());
+  /** The classifier over this network (do not keep training the network while it is in use). */
+  public synchronized Classifier classifier() {
+    if (classifier == null) {
+      classifier =
+          new NetworkClassifier(
+              network,
+              architecture(),
+              metadata.shape(),
+              metadata.classNames(),
+              metadata.preprocessing());
+    }
+    return classifier;
   }
 
   /** A short description for status bars: "Simple CNN, 29 classes, 64x64". */

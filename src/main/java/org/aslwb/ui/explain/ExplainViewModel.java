@@ -50,11 +50,25 @@ public final class ExplainViewModel {
   private final ObjectProperty<Explanation> adversarial = new SimpleObjectProperty<>();
   private PixelImage cleanImage;
   private PixelImage adversarialImage;
+  // hides one superpixel of the clean image at a time, for clicks; built with the explanation
+  private Perturber perturber;
+
+  /** What one LIME run produced: both explanations and the clean image's superpixel hider. */
+  private record Explained(Explanation clean, Explanation adversarial, Perturber perturber) {}
 
   /** A view model over the shared workspace. */
   public ExplainViewModel(Workspace workspace) {
     this.workspace = workspace;
     workspace.photoProperty().addListener((o, a, b) -> preview());
+    // an explanation belongs to the model that made it
+    workspace
+        .modelProperty()
+        .addListener(
+            (o, a, b) -> {
+              clean.set(null);
+              adversarial.set(null);
+              perturber = null;
+            });
     topK.addListener((o, a, b) -> render());
     mode.addListener((o, a, b) -> render());
     minWeight.addListener((o, a, b) -> render());
@@ -129,22 +143,27 @@ public final class ExplainViewModel {
         .run(
             "LIME",
             (p, c) -> {
-              Explanation e1 = new LimeExplainer().explain(classifier, photo, s, p, c);
-              Explanation e2 =
+              Explanation onClean = new LimeExplainer().explain(classifier, photo, s, p, c);
+              Explanation onAdversarial =
                   adv == null ? null : new LimeExplainer().explain(classifier, adv, s, p, c);
-              return new Explanation[] {e1, e2};
+              var pre = classifier.preprocessing();
+              Perturber hider =
+                  new Perturber(
+                      photo, onClean.segmentation(), s.hideColour(), pre.width(), pre.height());
+              return new Explained(onClean, onAdversarial, hider);
             },
             r -> {
               message.set("");
               cleanImage = photo;
               adversarialImage = adv;
-              clean.set(r[0]);
-              adversarial.set(r[1]);
-              cleanSummary.set(summary("clean", r[0]));
+              perturber = r.perturber();
+              clean.set(r.clean());
+              adversarial.set(r.adversarial());
+              cleanSummary.set(summary("clean", r.clean()));
               adversarialSummary.set(
-                  r[1] == null
+                  r.adversarial() == null
                       ? "No adversarial image yet: drag the slider in the Attack tab."
-                      : summary("adversarial", r[1]));
+                      : summary("adversarial", r.adversarial()));
               render();
             },
             e -> message.set(e.getMessage()));
@@ -201,10 +220,6 @@ public final class ExplainViewModel {
     int id = e.segmentation().at(x, y);
     LabelExplanation top = e.top();
     Classifier classifier = model.classifier();
-    var pre = classifier.preprocessing();
-    Perturber perturber =
-        new Perturber(
-            cleanImage, e.segmentation(), e.settings().hideColour(), pre.width(), pre.height());
     float[] p = classifier.probabilities(perturber.inputWithout(id));
     int best = Classifier.argmax(p);
     selection.set(
