@@ -12,7 +12,6 @@ import org.aslwb.attack.Attack;
 import org.aslwb.attack.RobustnessSweep;
 import org.aslwb.attack.SweepResult;
 import org.aslwb.data.DatasetLoader;
-import org.aslwb.data.DatasetScanner;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.evaluation.Evaluator;
 import org.aslwb.model.TrainedModel;
@@ -80,16 +79,10 @@ final class AttackCommand implements Callable<Integer> {
     List<SweepResult> curves = new ArrayList<>();
     for (Path modelFile : models) {
       TrainedModel trained = ModelOption.load(modelFile);
-      var p = trained.metadata().preprocessing();
       LoadedDataset loaded =
           new DatasetLoader()
               .load(
-                  DatasetScanner.scan(data),
-                  p.width(),
-                  p.height(),
-                  p.channels(),
-                  Output.progress(),
-                  Cancellation.none());
+                  data, trained.metadata().preprocessing(), Output.progress(), Cancellation.none());
       int[] indices =
           "all".equals(split)
               ? Evaluator.allIndices(loaded)

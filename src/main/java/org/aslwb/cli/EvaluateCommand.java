@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aslwb.data.DatasetLoader;
-import org.aslwb.data.DatasetScanner;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.evaluation.Evaluation;
 import org.aslwb.evaluation.Evaluator;
@@ -41,16 +40,9 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TrainedModel trained = ModelOption.load(model);
-    var p = trained.metadata().preprocessing();
     LoadedDataset loaded =
         new DatasetLoader()
-            .load(
-                DatasetScanner.scan(data),
-                p.width(),
-                p.height(),
-                p.channels(),
-                Output.progress(),
-                Cancellation.none());
+            .load(data, trained.metadata().preprocessing(), Output.progress(), Cancellation.none());
     int[] indices =
         switch (split) {
           case "val" -> Evaluator.validationIndices(trained.metadata(), loaded);

@@ -45,6 +45,19 @@ public final class DatasetLoader {
         Cancellation.none());
   }
 
+  /** Scans {@code root} and loads it at a model's input geometry. */
+  public LoadedDataset load(
+      Path root, Preprocessing geometry, ProgressListener progress, Cancellation cancellation)
+      throws IOException {
+    return load(
+        DatasetScanner.scan(root),
+        geometry.width(),
+        geometry.height(),
+        geometry.channels(),
+        progress,
+        cancellation);
+  }
+
   /**
    * Loads the files of {@code index}, reporting progress per image; unreadable files are listed in
    * the result, never thrown.

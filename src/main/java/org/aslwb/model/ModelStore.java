@@ -133,8 +133,7 @@ public final class ModelStore {
       throw new ModelFileException(
           file, "damaged network in model file (" + e.getMessage() + ")", e);
     }
-    long outputs =
-        network.getConfiguration().getVertexInputs().isEmpty() ? 0 : network.layerSize("output");
+    long outputs = network.layerSize("output");
     if (outputs != metadata.classNames().size()) {
       throw new ModelFileException(
           file,

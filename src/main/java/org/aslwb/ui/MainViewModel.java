@@ -3,8 +3,9 @@ package org.aslwb.ui;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.aslwb.data.DatasetLoader;
-import org.aslwb.data.DatasetScanner;
+import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.LoadedDataset;
+import org.aslwb.data.PixelImage;
 import org.aslwb.explain.ExplainInput;
 import org.aslwb.model.Engine;
 import org.aslwb.model.ModelStore;
@@ -13,6 +14,14 @@ import org.aslwb.model.TrainedModel;
 /** Start-up: the engine, the demo model and the demo data, all off the FX thread. */
 final class MainViewModel {
   private MainViewModel() {}
+
+  /** What start-up found: the engine, the demo model, its data and a first image to study. */
+  private record Demo(
+      Engine.EngineInfo engine,
+      Path modelFile,
+      TrainedModel model,
+      LoadedDataset data,
+      PixelImage photo) {}
 
   /** Starts the engine and opens the demo; the UI is usable meanwhile. */
   static void startUp(Workspace workspace) {
@@ -26,44 +35,33 @@ final class MainViewModel {
               TrainedModel model =
                   Files.isRegularFile(modelFile) ? ModelStore.load(modelFile) : null;
               Path demo = DemoAssets.data(progress, cancel);
-              LoadedDataset data = null;
-              if (model != null) {
-                var p = model.metadata().preprocessing();
-                data =
-                    new DatasetLoader()
-                        .load(
-                            DatasetScanner.scan(demo),
-                            p.width(),
-                            p.height(),
-                            p.channels(),
-                            progress,
-                            cancel);
+              if (model == null) {
+                return new Demo(info, modelFile, null, null, null);
               }
-              return new Object[] {info, model, data, modelFile};
+              LoadedDataset data =
+                  new DatasetLoader()
+                      .load(demo, model.metadata().preprocessing(), progress, cancel);
+              Path first = data.size() > 0 ? data.samples().get(0).file() : null;
+              PixelImage photo =
+                  first == null ? null : ExplainInput.fromPhoto(new ImageDecoder().decode(first));
+              return new Demo(info, modelFile, model, data, photo);
             },
             r -> {
-              workspace.engineProperty().set(((Engine.EngineInfo) r[0]).describe());
-              if (r[1] != null) {
-                workspace.modelFileProperty().set((Path) r[3]);
-                workspace.modelProperty().set((TrainedModel) r[1]);
-                LoadedDataset data = (LoadedDataset) r[2];
-                workspace.datasetProperty().set(data);
+              workspace.engineProperty().set(r.engine().describe());
+              if (r.model() != null) {
+                workspace.modelFileProperty().set(r.modelFile());
+                workspace.modelProperty().set(r.model());
+                workspace.datasetProperty().set(r.data());
                 workspace
                     .noticeProperty()
                     .set(
                         "Demo: SYNTHETIC hand-sign images drawn by the workbench's own generator, and a "
                             + "small CNN trained on them. Open your own data set (Data tab) or model (Evaluate tab) at any time.");
-                if (data != null && data.size() > 0) {
-                  try {
-                    var file = data.samples().get(0).file();
-                    workspace
-                        .photoProperty()
-                        .set(
-                            ExplainInput.fromPhoto(new org.aslwb.data.ImageDecoder().decode(file)));
-                    workspace.imageNameProperty().set(file.getFileName().toString());
-                  } catch (org.aslwb.data.UnreadableImageException e) {
-                    workspace.tasks().statusProperty().set(e.getMessage());
-                  }
+                if (r.photo() != null) {
+                  workspace.photoProperty().set(r.photo());
+                  workspace
+                      .imageNameProperty()
+                      .set(r.data().samples().get(0).file().getFileName().toString());
                 }
               } else {
                 workspace

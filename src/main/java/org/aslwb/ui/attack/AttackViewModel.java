@@ -74,6 +74,9 @@ public final class AttackViewModel {
   private Prediction cleanPrediction;
   private long frameMillis;
 
+  /** The clean prediction and the input gradient that every FGSM frame reuses. */
+  private record Prepared(Prediction clean, float[] gradient) {}
+
   /** A view model over the shared workspace. */
   public AttackViewModel(Workspace workspace) {
     this.workspace = workspace;
@@ -116,12 +119,12 @@ public final class AttackViewModel {
                   Prediction.of(classifier.probabilities(x), classifier.classNames(), 5);
               int label = goal >= 0 ? goal : clean.predicted();
               float[] g = classifier.lossGradients(List.of(x), new int[] {label})[0];
-              return new Object[] {clean, g};
+              return new Prepared(clean, g);
             },
             r -> {
               input = x;
-              cleanPrediction = (Prediction) r[0];
-              gradient = (float[]) r[1];
+              cleanPrediction = r.clean();
+              gradient = r.gradient();
               clean.set(Images.of(x));
               cleanLabel.set(
                   String.format(

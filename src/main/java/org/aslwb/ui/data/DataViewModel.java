@@ -50,6 +50,7 @@ public final class DataViewModel {
   private final StringProperty selectedClass = new SimpleStringProperty();
   private final IntegerProperty augmentationSeed = new SimpleIntegerProperty(1);
   private List<Integer> classSamples = List.of();
+  private int previewIndex = -1;
 
   /** A view model over the shared workspace. */
   public DataViewModel(Workspace workspace) {
@@ -149,8 +150,6 @@ public final class DataViewModel {
     augmentationSource.set(thumbnail(index));
     previewAugmentations();
   }
-
-  private int previewIndex = -1;
 
   private void previewAugmentations() {
     LoadedDataset data = workspace.datasetProperty().get();

@@ -18,7 +18,6 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import javax.imageio.ImageIO;
 import org.aslwb.data.DatasetLoader;
-import org.aslwb.data.DatasetScanner;
 import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.evaluation.ClassMetrics;
@@ -179,26 +178,21 @@ public final class EvaluateViewModel {
               LoadedDataset data =
                   shown.width() == pre.width() && shown.height() == pre.height()
                       ? shown
-                      : new DatasetLoader()
-                          .load(
-                              DatasetScanner.scan(shown.index().root()),
-                              pre.width(),
-                              pre.height(),
-                              pre.channels(),
-                              progress,
-                              cancel);
+                      : new DatasetLoader().load(shown.index().root(), pre, progress, cancel);
               int[] indices = Evaluator.validationIndices(model.metadata(), data);
-              return new Object[] {
-                new Evaluator()
-                    .evaluate(model.classifier(), data, indices, "val", progress, cancel),
-                data
-              };
+              return new Evaluated(
+                  new Evaluator()
+                      .evaluate(model.classifier(), data, indices, "val", progress, cancel),
+                  data);
             },
-            r -> show((Evaluation) r[0], (LoadedDataset) r[1]),
+            r -> show(r.evaluation(), r.data()),
             e -> message.set(e.getMessage()));
   }
 
   private LoadedDataset evaluated;
+
+  /** An evaluation with the data it was computed on (thumbnails come from there). */
+  private record Evaluated(Evaluation evaluation, LoadedDataset data) {}
 
   private void show(Evaluation e, LoadedDataset data) {
     evaluated = data;
