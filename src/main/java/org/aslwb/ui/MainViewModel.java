@@ -58,10 +58,11 @@ final class MainViewModel {
                         "Demo: SYNTHETIC hand-sign images drawn by the workbench's own generator, and a "
                             + "small CNN trained on them. Open your own data set (Data tab) or model (Evaluate tab) at any time.");
                 if (r.photo() != null) {
-                  workspace.photoProperty().set(r.photo());
+                  // the name first: views re-label when the photo changes
                   workspace
                       .imageNameProperty()
                       .set(r.data().samples().get(0).file().getFileName().toString());
+                  workspace.photoProperty().set(r.photo());
                 }
               } else {
                 workspace

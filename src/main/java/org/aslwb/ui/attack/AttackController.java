@@ -33,6 +33,8 @@ public final class AttackController {
   @FXML private VBox cleanTop;
   @FXML private VBox adversarialTop;
   @FXML private LineChart<Number, Number> curve;
+  // the curve's x axis follows the slider's range, so the marker and the curves share one scale
+  @FXML private javafx.scene.chart.NumberAxis epsilonAxis;
   @FXML private TextField limit;
   @FXML private Button sweep;
   @FXML private Button clear;
@@ -84,6 +86,7 @@ public final class AttackController {
         .addListener(
             (ListChangeListener<Prediction.Ranked>) c -> bars(adversarialTop, vm.adversarialTop()));
     curve.setData(vm.curves());
+    epsilonAxis.upperBoundProperty().bind(epsilon.maxProperty());
     limit.textProperty().bindBidirectional(vm.limitProperty());
     sweep.setOnAction(e -> vm.sweep());
     clear.setOnAction(e -> vm.clearCurves());
