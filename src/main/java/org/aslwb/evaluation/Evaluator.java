@@ -2,8 +2,10 @@ package org.aslwb.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.aslwb.data.DataFingerprint;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.data.PixelImage;
+import org.aslwb.data.Split;
 import org.aslwb.data.Splits;
 import org.aslwb.model.ClassMapping;
 import org.aslwb.model.Classifier;
@@ -20,7 +22,7 @@ public final class Evaluator {
 
   /**
    * The validation split a model was trained with, recomputed from its recorded settings, or all
-   * samples when the model records none (or was trained on other data).
+   * samples when the model records none or {@code data} is not the data it was trained on.
    */
   public static int[] validationIndices(ModelMetadata metadata, LoadedDataset data) {
     var s = metadata.settings();
@@ -31,7 +33,10 @@ public final class Evaluator {
       return allIndices(data);
     }
     int blockSize = split.startsWith("blocks of ") ? Integer.parseInt(split.substring(10)) : 0;
-    return Splits.of(data.labels(), fraction, blockSize, seed).validation();
+    Split validation = Splits.of(data.labels(), fraction, blockSize, seed);
+    // the same class names are not the same data: only the training data has the held-out split
+    boolean trainingData = DataFingerprint.of(data, validation).equals(metadata.dataFingerprint());
+    return trainingData ? validation.validation() : allIndices(data);
   }
 
   /** Indices 0..n-1. */

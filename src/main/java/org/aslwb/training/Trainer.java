@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.aslwb.data.Augmenter;
+import org.aslwb.data.DataFingerprint;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.data.Preprocessing;
 import org.aslwb.data.Split;

@@ -1,22 +1,21 @@
-package org.aslwb.training;
+package org.aslwb.data;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.aslwb.data.LoadedDataset;
-import org.aslwb.data.Sample;
-import org.aslwb.data.Split;
 
 /**
  * A fingerprint of the data a model saw: class names, the files' names relative to the data set
  * folder with their pixel content, and the split. Independent of where the folder lies, so the same
- * data set on another machine gives the same fingerprint.
+ * data set on another machine gives the same fingerprint. Evaluation compares it with a model's to
+ * know whether the model's validation split exists in the data at hand.
  */
-final class DataFingerprint {
+public final class DataFingerprint {
   private DataFingerprint() {}
 
-  static String of(LoadedDataset data, Split split) {
+  /** The fingerprint of {@code data} split by {@code split}. */
+  public static String of(LoadedDataset data, Split split) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(String.join("\n", data.classNames()).getBytes(StandardCharsets.UTF_8));
