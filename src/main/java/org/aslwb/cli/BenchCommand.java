@@ -3,19 +3,29 @@ package org.aslwb.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.aslwb.attack.Fgsm;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.DatasetScanner;
 import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.PixelImage;
+import org.aslwb.data.Resampler;
 import org.aslwb.data.TensorCache;
+import org.aslwb.evaluation.Prediction;
 import org.aslwb.evaluation.Predictor;
 import org.aslwb.explain.ExplainInput;
+import org.aslwb.explain.Explanation;
+import org.aslwb.explain.LabelAgreement;
+import org.aslwb.explain.LimeExplainer;
+import org.aslwb.explain.LimeSettings;
 import org.aslwb.explain.Quickshift;
 import org.aslwb.explain.QuickshiftSettings;
+import org.aslwb.explain.Segmentation;
 import org.aslwb.model.Architecture;
+import org.aslwb.model.Classifier;
 import org.aslwb.model.Engine;
 import org.aslwb.model.NetworkShape;
 import org.aslwb.task.Cancellation;
+import org.aslwb.task.ProgressListener;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,7 +43,9 @@ import picocli.CommandLine.Parameters;
       BenchCommand.Train.class,
       BenchCommand.Load.class,
       BenchCommand.Segment.class,
-      BenchCommand.Predict.class
+      BenchCommand.Predict.class,
+      BenchCommand.Lime.class,
+      BenchCommand.Frame.class
     })
 final class BenchCommand {
   /** Training and inference throughput on random data, as torch_anchor.py measures it. */
@@ -145,10 +157,15 @@ final class BenchCommand {
     @Option(names = "--repeat", defaultValue = "5")
     int repeat;
 
+    @Option(
+        names = "--reference",
+        description = "a label map saved by skimage_anchor.py (.npy): prints the agreement")
+    Path reference;
+
     @Override
     public Integer call() throws Exception {
       PixelImage photo = ExplainInput.fromPhoto(new ImageDecoder().decode(image));
-      Quickshift.segment(photo, QuickshiftSettings.lime());
+      Segmentation first = Quickshift.segment(photo, QuickshiftSettings.lime());
       double best = Double.MAX_VALUE;
       int count = 0;
       for (int i = 0; i < repeat; i++) {
@@ -164,6 +181,27 @@ final class BenchCommand {
           photo.height(),
           count,
           best);
+      if (reference != null) {
+        NpyLabels theirs = NpyLabels.read(reference);
+        if (theirs.width() != first.width() || theirs.height() != first.height()) {
+          throw new IllegalArgumentException(
+              reference
+                  + " is "
+                  + theirs.width()
+                  + "x"
+                  + theirs.height()
+                  + ", not the image's size");
+        }
+        LabelAgreement a = LabelAgreement.of(first.labels(), theirs.labels());
+        System.out.printf(
+            java.util.Locale.ROOT,
+            "agreement with %s: reference segments=%d adjusted_rand=%.3f purity=%.3f inverse_purity=%.3f%n",
+            reference.getFileName(),
+            java.util.Arrays.stream(theirs.labels()).distinct().count(),
+            a.adjustedRand(),
+            a.purity(),
+            a.inversePurity());
+      }
       return 0;
     }
   }
@@ -198,6 +236,94 @@ final class BenchCommand {
           "aslwb-predict median_ms=%.2f p90_ms=%.2f%n",
           ns[repeat / 2] / 1e6,
           ns[repeat * 9 / 10] / 1e6);
+      return 0;
+    }
+  }
+
+  /** LIME end to end on one image: the first (cold) run and the median of warm runs. */
+  @Command(name = "lime", description = "LIME end to end on one image, cold and warm.")
+  static final class Lime implements Callable<Integer> {
+    @Option(names = "--model", required = true)
+    Path model;
+
+    @Parameters(paramLabel = "IMAGE")
+    Path image;
+
+    @Option(names = "--samples", defaultValue = "1000")
+    int samples;
+
+    @Option(names = "--repeat", defaultValue = "5")
+    int repeat;
+
+    @Override
+    public Integer call() throws Exception {
+      Classifier classifier = ModelOption.load(model).classifier();
+      PixelImage photo = ExplainInput.fromPhoto(new ImageDecoder().decode(image));
+      LimeSettings settings = LimeSettings.defaults().with(samples, 42);
+      double[] seconds = new double[repeat + 1];
+      Explanation e = null;
+      for (int i = 0; i <= repeat; i++) {
+        e =
+            new LimeExplainer()
+                .explain(classifier, photo, settings, ProgressListener.NONE, Cancellation.none());
+        seconds[i] = e.seconds();
+      }
+      double cold = seconds[0];
+      java.util.Arrays.sort(seconds, 1, seconds.length);
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "aslwb-lime samples=%d superpixels=%d cold_ms=%.0f warm_median_ms=%.0f score=%.3f%n",
+          samples,
+          e.segmentation().count(),
+          cold * 1000,
+          seconds[1 + repeat / 2] * 1000,
+          e.top().score());
+      return 0;
+    }
+  }
+
+  /**
+   * One Attack-tab frame while the slider moves: an FGSM step from the cached input gradient and
+   * one forward pass with top-5, as the tab does it.
+   */
+  @Command(name = "frame", description = "Milliseconds per FGSM slider frame on one image.")
+  static final class Frame implements Callable<Integer> {
+    @Option(names = "--model", required = true)
+    Path model;
+
+    @Parameters(paramLabel = "IMAGE")
+    Path image;
+
+    @Option(names = "--repeat", defaultValue = "100")
+    int repeat;
+
+    @Override
+    public Integer call() throws Exception {
+      Classifier classifier = ModelOption.load(model).classifier();
+      var pre = classifier.preprocessing();
+      PixelImage x =
+          Resampler.resize(
+              ExplainInput.fromPhoto(new ImageDecoder().decode(image)), pre.width(), pre.height());
+      int label = Classifier.argmax(classifier.probabilities(x));
+      float[] gradient = classifier.lossGradients(List.of(x), new int[] {label})[0];
+      Fgsm fgsm = new Fgsm(false);
+      long[] ns = new long[repeat];
+      for (int i = -10; i < repeat; i++) {
+        double eps = 0.3 * Math.floorMod(i, repeat) / repeat;
+        long t = System.nanoTime();
+        Prediction.of(
+            classifier.probabilities(fgsm.apply(x, gradient, eps)), classifier.classNames(), 5);
+        if (i >= 0) {
+          ns[i] = System.nanoTime() - t;
+        }
+      }
+      java.util.Arrays.sort(ns);
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "aslwb-frame median_ms=%.2f p90_ms=%.2f max_ms=%.2f%n",
+          ns[repeat / 2] / 1e6,
+          ns[repeat * 9 / 10] / 1e6,
+          ns[repeat - 1] / 1e6);
       return 0;
     }
   }

@@ -25,7 +25,25 @@ final class InferenceTwin {
       String name = vertex.getVertexName();
       Layer from = source.getLayer(name);
       Layer to = vertex.getLayer();
-      if (from.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization) {
+      boolean batchNorm =
+          from != null
+              && from.conf().getLayer()
+                  instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization;
+      // batch norm keeps 4 values per channel (gamma, beta, mean, variance), its twin 2 (scale,
+      // shift)
+      long expected = batchNorm ? to.numParams() * 2 : to.numParams();
+      if (from == null || from.numParams() != expected) {
+        // a model saved by a version whose architecture differed (say, another dense width)
+        throw new IllegalStateException(
+            String.format(
+                "layer '%s' of the model does not match this version's %s (%s parameters, %d"
+                    + " expected): retrain the model",
+                name,
+                architecture.displayName(),
+                from == null ? "no" : Long.toString(from.numParams()),
+                expected));
+      }
+      if (batchNorm) {
         fold(from, to);
       } else {
         to.setParams(from.params().dup());

@@ -70,6 +70,7 @@ public final class Trainer {
       checkResumable(checkpoint, current.metadata(), data, fingerprint);
       history = new ArrayList<>(current.metadata().history());
       listener.onMessage("resuming after epoch " + history.size() + " from " + checkpoint);
+      listener.onResumed(List.copyOf(history));
     } else {
       current = freshModel(data, config, split, fingerprint);
       history = new ArrayList<>();

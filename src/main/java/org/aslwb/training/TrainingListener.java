@@ -7,6 +7,9 @@ public interface TrainingListener {
   /** Training (or a resumed run) starts. */
   default void onStart(int trainImages, int validationImages, int firstEpoch) {}
 
+  /** A resumed run continues after these finished epochs (so curves can show them again). */
+  default void onResumed(java.util.List<EpochMetrics> history) {}
+
   /** One batch was trained. */
   default void onIteration(IterationProgress progress) {}
 

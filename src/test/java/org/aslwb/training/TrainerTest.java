@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -169,5 +170,132 @@ class TrainerTest {
                     false,
                     new TrainingListener() {},
                     Cancellation.none()));
+  }
+
+  @Test
+  void aNanLossStopsTrainingWithAMessageAndKeepsTheBestModel() throws Exception {
+    Path out = dir.resolve("nan.aslwb");
+    Cancellation cancel = new Cancellation();
+    TrainingListener stopAfterTwoEpochs =
+        new TrainingListener() {
+          @Override
+          public void onEpoch(EpochMetrics m, boolean improved) {
+            if (m.epoch() == 2) {
+              cancel.cancel();
+            }
+          }
+        };
+    new Trainer()
+        .train(data, config(Architecture.CNN, 5, 3), out, false, stopAfterTwoEpochs, cancel);
+    var bestWeights = ModelStore.load(out).network().params().dup();
+    // a state on the edge of divergence: weights so large that the next forward pass overflows
+    Path checkpoint = Trainer.checkpointOf(out);
+    TrainedModel state = ModelStore.load(checkpoint);
+    state.network().params().muli(1e30);
+    ModelStore.save(state, checkpoint, true);
+
+    List<String> messages = new java.util.ArrayList<>();
+    TrainingListener recorder =
+        new TrainingListener() {
+          @Override
+          public void onMessage(String message) {
+            messages.add(message);
+          }
+        };
+    TrainingResult r =
+        new Trainer()
+            .train(data, config(Architecture.CNN, 5, 3), out, true, recorder, Cancellation.none());
+    assertEquals(TrainingResult.StopReason.DIVERGED, r.stopReason());
+    assertEquals(2, r.epochsRun());
+    String last = messages.get(messages.size() - 1);
+    assertTrue(last.startsWith("loss became NaN in epoch 3, batch 1"), last);
+    assertTrue(last.contains("the best model so far is kept"), last);
+    assertEquals(bestWeights, ModelStore.load(out).network().params(), "the best weights are kept");
+    float[] p = ModelStore.load(out).classifier().probabilities(data.image(0));
+    for (float v : p) {
+      assertTrue(Float.isFinite(v));
+    }
+  }
+
+  @Test
+  void aRunKilledWithSigkillResumesLosingAtMostTheEpochInProgress() throws Exception {
+    Path out = dir.resolve("killed.aslwb");
+    Path checkpoint = Trainer.checkpointOf(out);
+    Process run = trainInAnotherJvm(out, false);
+    try {
+      long deadline = System.nanoTime() + 120_000_000_000L;
+      while (!hasEpochs(checkpoint, 2) && run.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertTrue(run.isAlive(), "the run ended before it could be killed");
+      assertTrue(hasEpochs(checkpoint, 2), "no checkpoint with two epochs in time");
+    } finally {
+      run.destroyForcibly(); // SIGKILL: no shutdown hooks, no clean-up
+      run.waitFor();
+    }
+    List<EpochMetrics> before = ModelStore.load(checkpoint).metadata().history();
+    assertTrue(
+        before.size() >= 2 && before.size() < KILLED_RUN_EPOCHS,
+        before.size() + " epochs before the kill");
+
+    Process resumed = trainInAnotherJvm(out, true);
+    String json = new String(resumed.getInputStream().readAllBytes());
+    assertEquals(0, resumed.waitFor(), json);
+    var history = ModelStore.json().readTree(json).get("history");
+    assertEquals(KILLED_RUN_EPOCHS, history.size());
+    for (int i = 0; i < KILLED_RUN_EPOCHS; i++) {
+      assertEquals(i + 1, history.get(i).get("epoch").asInt());
+    }
+    for (int i = 0; i < before.size(); i++) {
+      assertEquals(before.get(i).valLoss(), history.get(i).get("valLoss").asDouble(), 0);
+    }
+  }
+
+  private static final int KILLED_RUN_EPOCHS = 20;
+
+  private static boolean hasEpochs(Path checkpoint, int epochs) {
+    try {
+      return Files.isRegularFile(checkpoint)
+          && ModelStore.load(checkpoint).metadata().history().size() >= epochs;
+    } catch (IOException | RuntimeException e) {
+      return false; // being replaced right now: the rename is atomic, so look again
+    }
+  }
+
+  /** {@code aslwb train} on the test data in a child JVM (the test's classpath). */
+  private static Process trainInAnotherJvm(Path out, boolean resume) throws IOException {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.aslwb.cli.Aslwb",
+                "train",
+                "--data",
+                dir.resolve("data").toString(),
+                "--model",
+                "cnn",
+                "--width",
+                "0.25",
+                "--size",
+                "32",
+                "--epochs",
+                Integer.toString(KILLED_RUN_EPOCHS),
+                "--batch",
+                "16",
+                "--patience",
+                "0",
+                "--seed",
+                "9",
+                "--out",
+                out.toString(),
+                "--json"));
+    if (resume) {
+      command.add("--resume");
+    }
+    ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("ASLWB_CACHE", dir.resolve("cache").toString());
+    return pb.start();
   }
 }

@@ -15,6 +15,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import org.aslwb.evaluation.Prediction;
 
 /** Binds the Attack tab. */
@@ -37,6 +38,7 @@ public final class AttackController {
   @FXML private javafx.scene.chart.NumberAxis epsilonAxis;
   @FXML private TextField limit;
   @FXML private Button sweep;
+  @FXML private Button compare;
   @FXML private Button clear;
   @FXML private Button export;
   @FXML private Label message;
@@ -89,6 +91,18 @@ public final class AttackController {
     epsilonAxis.upperBoundProperty().bind(epsilon.maxProperty());
     limit.textProperty().bindBidirectional(vm.limitProperty());
     sweep.setOnAction(e -> vm.sweep());
+    compare.setOnAction(
+        e -> {
+          FileChooser chooser = new FileChooser();
+          chooser.setTitle("Model to compare");
+          chooser
+              .getExtensionFilters()
+              .add(new FileChooser.ExtensionFilter("ASL Workbench model", "*.aslwb"));
+          File file = chooser.showOpenDialog(curve.getScene().getWindow());
+          if (file != null) {
+            vm.compare(file.toPath());
+          }
+        });
     clear.setOnAction(e -> vm.clearCurves());
     export.setOnAction(
         e -> {

@@ -21,14 +21,18 @@ import org.aslwb.attack.Attack;
 import org.aslwb.attack.Fgsm;
 import org.aslwb.attack.RobustnessSweep;
 import org.aslwb.attack.SweepResult;
+import org.aslwb.data.DatasetLoader;
+import org.aslwb.data.LoadedDataset;
 import org.aslwb.data.PixelImage;
 import org.aslwb.data.Resampler;
 import org.aslwb.evaluation.Evaluator;
 import org.aslwb.evaluation.Prediction;
 import org.aslwb.model.Classifier;
+import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.ui.Workspace;
 import org.aslwb.ui.common.Images;
+import org.aslwb.ui.common.TaskRunner;
 
 /**
  * The Attack tab. FGSM frames are computed on the FX thread while the slider moves: the input
@@ -216,8 +220,25 @@ public final class AttackViewModel {
   /** Sweeps accuracy against epsilon for the current model over the first N validation images. */
   public void sweep() {
     TrainedModel model = workspace.modelProperty().get();
-    var data = workspace.datasetProperty().get();
-    if (model == null || data == null) {
+    if (model == null) {
+      message.set("Needs a model and a data set.");
+      return;
+    }
+    Path file = workspace.modelFileProperty().get();
+    sweep(file == null ? model.describe() : file.getFileName().toString(), (p, c) -> model);
+  }
+
+  /**
+   * Sweeps another saved model over the same images and adds its curve to the chart, leaving the
+   * workspace's model as it is (the seed report compares the CNN with DarkNet-53 this way).
+   */
+  public void compare(Path modelFile) {
+    sweep(modelFile.getFileName().toString(), (p, c) -> ModelStore.load(modelFile));
+  }
+
+  private void sweep(String name, TaskRunner.Work<TrainedModel> model) {
+    LoadedDataset shown = workspace.datasetProperty().get();
+    if (shown == null) {
       message.set("Needs a model and a data set.");
       return;
     }
@@ -228,36 +249,42 @@ public final class AttackViewModel {
       message.set("Images: not a number");
       return;
     }
-    Classifier classifier = model.classifier();
-    int goal = goalLabel(classifier);
-    Attack attack = Attack.parse(method.get(), goal >= 0, 42);
-    String name =
-        workspace.modelFileProperty().get() == null
-            ? model.describe()
-            : workspace.modelFileProperty().get().getFileName().toString();
+    String methodName = method.get();
+    String goalName = target.get();
     workspace
         .tasks()
         .run(
-            attack.name() + " sweep",
+            methodName + " sweep of " + name,
             (p, c) -> {
-              int[] indices = Evaluator.validationIndices(model.metadata(), data);
+              TrainedModel m = model.run(p, c);
+              Classifier classifier = m.classifier();
+              int goal =
+                  UNTARGETED.equals(goalName) ? -1 : classifier.classNames().indexOf(goalName);
+              Attack attack = Attack.parse(methodName, goal >= 0, 42);
+              var pre = m.metadata().preprocessing();
+              LoadedDataset data =
+                  shown.width() == pre.width() && shown.height() == pre.height()
+                      ? shown
+                      : new DatasetLoader().load(shown.index().root(), pre, p, c);
+              int[] indices = Evaluator.validationIndices(m.metadata(), data);
               indices = Arrays.copyOf(indices, Math.min(indices.length, n));
               return new RobustnessSweep()
                   .run(name, classifier, attack, data, indices, SWEEP_EPS, goal, 42, p, c);
             },
-            r -> {
-              results.add(r);
-              XYChart.Series<Number, Number> s = new XYChart.Series<>();
-              s.setName(String.format("%s %s (%d images)", r.model(), r.method(), r.images()));
-              r.points()
-                  .forEach(pt -> s.getData().add(new XYChart.Data<>(pt.epsilon(), pt.accuracy())));
-              curves.add(s);
-              message.set(
-                  String.format(
-                      "%s: %d images, %d gradient passes, %.1f s",
-                      s.getName(), r.images(), r.gradientPasses(), r.seconds()));
-            },
+            this::addCurve,
             e -> message.set(e.getMessage()));
+  }
+
+  private void addCurve(SweepResult r) {
+    results.add(r);
+    XYChart.Series<Number, Number> s = new XYChart.Series<>();
+    s.setName(String.format("%s %s (%d images)", r.model(), r.method(), r.images()));
+    r.points().forEach(pt -> s.getData().add(new XYChart.Data<>(pt.epsilon(), pt.accuracy())));
+    curves.add(s);
+    message.set(
+        String.format(
+            "%s: %d images, %d gradient passes, %.1f s",
+            s.getName(), r.images(), r.gradientPasses(), r.seconds()));
   }
 
   /** Removes all curves but the marker. */

@@ -43,7 +43,20 @@ public final class TaskRunner {
    */
   public <T> Cancellation run(
       String name, Work<T> work, Consumer<T> onDone, Consumer<Exception> onError) {
-    Cancellation cancellation = new Cancellation();
+    return run(name, new Cancellation(), work, onDone, onError);
+  }
+
+  /**
+   * As {@link #run(String, Work, Consumer, Consumer)} with the caller's cancellation token, which
+   * the caller holds before the work starts (a Stop button pressed at once, or by a listener while
+   * the work runs, still reaches it).
+   */
+  public <T> Cancellation run(
+      String name,
+      Cancellation cancellation,
+      Work<T> work,
+      Consumer<T> onDone,
+      Consumer<Exception> onError) {
     current = cancellation;
     ui.accept(
         () -> {

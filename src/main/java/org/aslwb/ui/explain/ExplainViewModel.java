@@ -132,7 +132,10 @@ public final class ExplainViewModel {
     var model = workspace.modelProperty().get();
     PixelImage photo = workspace.photoProperty().get();
     LimeSettings s = settings();
-    if (model == null || photo == null || s == null) {
+    if (s == null) {
+      return; // settings() said what is wrong
+    }
+    if (model == null || photo == null) {
       message.set("Needs a model and an image.");
       return;
     }

@@ -145,60 +145,61 @@ public final class TrainViewModel {
       return;
     }
     if (!resume) {
-      List.of(iterationLoss, trainLoss, valLoss, trainAccuracy, valAccuracy, learningRates)
-          .forEach(List::clear);
+      iterationLoss.clear();
+      epochSeries().forEach(List::clear);
     }
     Path out = Path.of(output.get());
     running.set(true);
     log.add(
         (resume ? "resuming " : "training ") + config.architecture().displayName() + " -> " + out);
     ChartFeed feed = new ChartFeed();
-    cancellation =
-        workspace
-            .tasks()
-            .run(
-                "training",
-                (progress, cancel) -> {
-                  LoadedDataset data =
-                      shown.width() == config.inputSize()
-                          ? shown
-                          : new DatasetLoader()
-                              .load(
-                                  shown.index(),
-                                  config.inputSize(),
-                                  config.inputSize(),
-                                  3,
-                                  progress,
-                                  cancel);
-                  return new Trainer().train(data, config, out, resume, feed, cancel);
-                },
-                result -> {
-                  running.set(false);
-                  feed.flush();
-                  log.add(
-                      String.format(
-                          "%s after %d epochs; best epoch %d, val accuracy %.4f",
-                          result.stopReason(),
-                          result.epochsRun(),
-                          result.bestEpoch(),
-                          result.valAccuracy()));
-                  if (result.bestEpoch() > 0) {
-                    workspace
-                        .tasks()
-                        .run(
-                            "loading trained model",
-                            (p, c) -> ModelStore.load(out),
-                            m -> {
-                              workspace.modelFileProperty().set(out);
-                              workspace.modelProperty().set(m);
-                            },
-                            e -> log.add(e.getMessage()));
-                  }
-                },
-                e -> {
-                  running.set(false);
-                  log.add("Training failed: " + e.getMessage());
-                });
+    cancellation = new Cancellation();
+    workspace
+        .tasks()
+        .run(
+            "training",
+            cancellation,
+            (progress, cancel) -> {
+              LoadedDataset data =
+                  shown.width() == config.inputSize()
+                      ? shown
+                      : new DatasetLoader()
+                          .load(
+                              shown.index(),
+                              config.inputSize(),
+                              config.inputSize(),
+                              3,
+                              progress,
+                              cancel);
+              return new Trainer().train(data, config, out, resume, feed, cancel);
+            },
+            result -> {
+              running.set(false);
+              feed.flush();
+              log.add(
+                  String.format(
+                      "%s after %d epochs; best epoch %d, val accuracy %.4f",
+                      result.stopReason(),
+                      result.epochsRun(),
+                      result.bestEpoch(),
+                      result.valAccuracy()));
+              if (result.bestEpoch() > 0) {
+                workspace
+                    .tasks()
+                    .run(
+                        "loading trained model",
+                        (p, c) -> ModelStore.load(out),
+                        m -> {
+                          workspace.modelFileProperty().set(out);
+                          workspace.modelProperty().set(m);
+                        },
+                        e -> log.add(e.getMessage()));
+              }
+            },
+            e -> {
+              running.set(false);
+              log.add("Training failed: " + e.getMessage());
+            });
   }
 
   /** Receives training events on the training thread; hands them to the UI in coalesced batches. */
@@ -254,16 +255,24 @@ public final class TrainViewModel {
     }
 
     @Override
+    public void onResumed(List<EpochMetrics> history) {
+      // the checkpoint's epochs, so the curves continue where they stopped even after a restart
+      workspace
+          .tasks()
+          .onUi(
+              () -> {
+                epochSeries().forEach(List::clear);
+                history.forEach(TrainViewModel.this::plot);
+              });
+    }
+
+    @Override
     public void onEpoch(EpochMetrics m, boolean improved) {
       workspace
           .tasks()
           .onUi(
               () -> {
-                trainLoss.add(new XYChart.Data<>(m.epoch(), m.trainLoss()));
-                valLoss.add(new XYChart.Data<>(m.epoch(), m.valLoss()));
-                trainAccuracy.add(new XYChart.Data<>(m.epoch(), m.trainAccuracy()));
-                valAccuracy.add(new XYChart.Data<>(m.epoch(), m.valAccuracy()));
-                learningRates.add(new XYChart.Data<>(m.epoch(), m.learningRate()));
+                plot(m);
                 log.add(
                     String.format(
                         "epoch %d: loss %.4f, val loss %.4f, val acc %.4f, %.0f img/s%s",
@@ -280,6 +289,18 @@ public final class TrainViewModel {
     public void onMessage(String message) {
       workspace.tasks().onUi(() -> log.add(message));
     }
+  }
+
+  private List<ObservableList<XYChart.Data<Number, Number>>> epochSeries() {
+    return List.of(trainLoss, valLoss, trainAccuracy, valAccuracy, learningRates);
+  }
+
+  private void plot(EpochMetrics m) {
+    trainLoss.add(new XYChart.Data<>(m.epoch(), m.trainLoss()));
+    valLoss.add(new XYChart.Data<>(m.epoch(), m.valLoss()));
+    trainAccuracy.add(new XYChart.Data<>(m.epoch(), m.trainAccuracy()));
+    valAccuracy.add(new XYChart.Data<>(m.epoch(), m.valAccuracy()));
+    learningRates.add(new XYChart.Data<>(m.epoch(), m.learningRate()));
   }
 
   static String duration(double seconds) {

@@ -1,0 +1,57 @@
+package org.aslwb.ui.attack;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.aslwb.TinyModels;
+import org.aslwb.data.PixelImage;
+import org.aslwb.ui.UiFixtures;
+import org.aslwb.ui.Workspace;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class AttackTabTest {
+  private Workspace workspace;
+
+  @BeforeAll
+  static void trainTheTinyModel() throws Exception {
+    TinyModels.trainedCnn(); // before the window: training takes longer than TestFX waits for it
+  }
+
+  @Start
+  void start(Stage stage) throws Exception {
+    workspace = UiFixtures.showWindow(stage, "D", "Attack");
+  }
+
+  @Test
+  void draggingTheEpsilonSliderReRendersTheAdversarialImage(FxRobot robot) {
+    Slider slider = robot.lookup("#epsilonSlider").queryAs(Slider.class);
+    double before = slider.getValue();
+    PixelImage framed = workspace.adversarialProperty().get();
+
+    robot
+        .drag("#epsilonSlider .thumb", MouseButton.PRIMARY)
+        .moveBy(150, 0)
+        .release(MouseButton.PRIMARY);
+
+    double after = slider.getValue();
+    assertTrue(after > before + 0.02, before + " -> " + after);
+    Label text = robot.lookup("#epsilonText").queryAs(Label.class);
+    assertTrue(
+        text.getText().startsWith(String.format("eps %.3f on the [0,1]", after)), text.getText());
+    PixelImage now = workspace.adversarialProperty().get();
+    assertNotNull(now);
+    assertTrue(!now.equals(framed), "a new adversarial frame for the new epsilon");
+    Label label = robot.lookup("#adversarialLabel").queryAs(Label.class);
+    assertTrue(label.getText().startsWith("adversarial: "), label.getText());
+  }
+}

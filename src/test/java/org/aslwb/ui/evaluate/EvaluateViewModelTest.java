@@ -1,0 +1,94 @@
+package org.aslwb.ui.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.aslwb.evaluation.Evaluation;
+import org.aslwb.ui.UiFixtures;
+import org.aslwb.ui.Workspace;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+class EvaluateViewModelTest {
+  private Workspace workspace;
+  private EvaluateViewModel vm;
+
+  @BeforeAll
+  static void toolkit() throws Exception {
+    FxToolkit.registerPrimaryStage(); // images in the view model need the FX toolkit
+  }
+
+  @BeforeEach
+  void openDemo() throws Exception {
+    workspace = UiFixtures.sameThreadWorkspace();
+    vm = new EvaluateViewModel(workspace);
+    UiFixtures.openTinyDemo(workspace, "A");
+  }
+
+  @Test
+  void openedImagesShowTheirLetterWithFiveRankedProbabilities() throws Exception {
+    var classes = workspace.modelProperty().get().metadata().classNames();
+    int right = 0;
+    for (String letter : classes) {
+      Path file = UiFixtures.firstImageOf(letter);
+      vm.openImage(file);
+      assertTrue(classes.contains(vm.letterProperty().get()), vm.letterProperty().get());
+      assertEquals(5, vm.top().size());
+      for (int i = 1; i < 5; i++) {
+        assertTrue(vm.top().get(i - 1).probability() >= vm.top().get(i).probability());
+      }
+      assertEquals(vm.letterProperty().get(), vm.top().get(0).name());
+      assertTrue(vm.imageInfoProperty().get().startsWith(file.getFileName().toString()));
+      right += letter.equals(vm.letterProperty().get()) ? 1 : 0;
+    }
+    // chance is 1 in 29: far above it only if the model file's preprocessing is replayed
+    assertTrue(right >= 15, right + " of 29 images predicted right");
+  }
+
+  @Test
+  void anUnreadableImageIsNamedWithItsReasonAndThePredictionStays(@TempDir Path dir)
+      throws Exception {
+    String before = vm.letterProperty().get();
+    Path broken = Files.write(dir.resolve("broken.png"), new byte[] {1, 2, 3, 4});
+    vm.openImage(broken);
+    assertTrue(vm.messageProperty().get().contains("broken.png"), vm.messageProperty().get());
+    assertEquals(before, vm.letterProperty().get());
+  }
+
+  @Test
+  void evaluatingFillsMetricsAndTheGridAndACellShowsItsImages() {
+    vm.evaluate();
+    Evaluation e = vm.evaluationProperty().get();
+    assertNotNull(e, vm.messageProperty().get());
+    assertEquals("val", e.split());
+    assertEquals(29, vm.perClass().size());
+    assertEquals(Math.min(EvaluateViewModel.GRID, e.samples().size()), vm.grid().size());
+    assertTrue(vm.scoresProperty().get().startsWith("accuracy "), vm.scoresProperty().get());
+    long wrongTiles = vm.grid().stream().filter(t -> !t.correct()).count();
+    long wrongSamples =
+        e.samples().stream().limit(EvaluateViewModel.GRID).filter(s -> !s.correct()).count();
+    assertEquals(wrongSamples, wrongTiles);
+
+    long[][] counts = vm.confusionCounts();
+    int row = 0;
+    while (counts[row][row] == 0) {
+      row++;
+    }
+    vm.selectCell(row, row);
+    assertEquals(counts[row][row], vm.cellTiles().size());
+    assertTrue(vm.cellTitleProperty().get().contains(counts[row][row] + " images"));
+  }
+
+  @Test
+  void evaluatingWithoutADataSetSaysWhatIsMissing() {
+    workspace.datasetProperty().set(null);
+    vm.evaluate();
+    assertEquals("Needs a model and a data set.", vm.messageProperty().get());
+  }
+}

@@ -1,0 +1,91 @@
+package org.aslwb.ui.explain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.aslwb.explain.Explanation;
+import org.aslwb.explain.LabelExplanation;
+import org.aslwb.ui.UiFixtures;
+import org.aslwb.ui.Workspace;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+class ExplainViewModelTest {
+  private Workspace workspace;
+  private ExplainViewModel vm;
+
+  @BeforeAll
+  static void toolkit() throws Exception {
+    FxToolkit.registerPrimaryStage(); // images in the view model need the FX toolkit
+  }
+
+  @BeforeEach
+  void openDemo() throws Exception {
+    workspace = UiFixtures.sameThreadWorkspace();
+    vm = new ExplainViewModel(workspace);
+    vm.samplesProperty().set("300");
+    UiFixtures.openTinyDemo(workspace, "L");
+  }
+
+  @Test
+  void aNewImageIsSegmentedAndItsSuperpixelsCountedBeforeLimeRuns() {
+    assertTrue(vm.segmentInfoProperty().get().matches("\\d+ superpixels \\(48x48\\)"));
+    assertNull(vm.cleanProperty().get());
+  }
+
+  @Test
+  void clickingASuperpixelShowsItsWeightRankAndThePredictionWithoutIt() {
+    vm.explain();
+    Explanation e = vm.cleanProperty().get();
+    assertNotNull(e, vm.messageProperty().get());
+    int id = e.segmentation().at(24, 24);
+    LabelExplanation top = e.top();
+    vm.select(24, 24);
+    String shown = vm.selectionProperty().get();
+    assertTrue(
+        shown.startsWith(
+            String.format(
+                "superpixel %d: weight %+.4f for %s, rank %d of %d;",
+                id, top.weights()[id], top.className(), top.rankOf(id), top.weights().length)),
+        shown);
+    assertTrue(shown.contains("hidden, the model says"), shown);
+    assertTrue(vm.cleanSummaryProperty().get().contains("seed 42"));
+  }
+
+  @Test
+  void theAdversarialImageFromTheAttackTabIsExplainedBesideTheCleanOne() {
+    var pre = workspace.modelProperty().get().metadata().preprocessing();
+    var photo = workspace.photoProperty().get();
+    workspace
+        .adversarialProperty()
+        .set(org.aslwb.data.Resampler.resize(photo, pre.width(), pre.height()));
+    vm.explain();
+    assertTrue(vm.adversarialSummaryProperty().get().startsWith("adversarial: "));
+    assertNotNull(vm.adversarialOverlayProperty().get());
+  }
+
+  @Test
+  void badParametersAreNamedAndNothingRuns() {
+    vm.samplesProperty().set("lots");
+    vm.explain();
+    assertTrue(vm.messageProperty().get().startsWith("Parameters: "), vm.messageProperty().get());
+    assertNull(vm.cleanProperty().get());
+  }
+
+  @Test
+  void theSameSeedGivesTheSameWeightsAndAnotherSeedOthers() {
+    vm.explain();
+    double[] first = vm.cleanProperty().get().top().weights();
+    vm.explain();
+    assertEquals(
+        java.util.Arrays.toString(first),
+        java.util.Arrays.toString(vm.cleanProperty().get().top().weights()));
+    vm.seedProperty().set("7");
+    vm.explain();
+    assertTrue(!java.util.Arrays.equals(first, vm.cleanProperty().get().top().weights()));
+  }
+}

@@ -1,0 +1,103 @@
+package org.aslwb.ui.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.scene.chart.XYChart;
+import org.aslwb.TinyModels;
+import org.aslwb.ui.UiFixtures;
+import org.aslwb.ui.Workspace;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainViewModelTest {
+  @TempDir Path dir;
+  private Workspace workspace;
+
+  @BeforeEach
+  void openData() throws Exception {
+    workspace = UiFixtures.sameThreadWorkspace();
+    workspace.datasetProperty().set(TinyModels.load(TinyModels.data()));
+  }
+
+  private TrainViewModel form(int epochs) {
+    TrainViewModel vm = new TrainViewModel(workspace);
+    vm.widthProperty().set("0.25");
+    vm.sizeProperty().set("32");
+    vm.epochsProperty().set(Integer.toString(epochs));
+    vm.batchProperty().set("32");
+    vm.outputProperty().set(dir.resolve("cnn.aslwb").toString());
+    return vm;
+  }
+
+  private static List<Number> epochs(List<XYChart.Data<Number, Number>> series) {
+    return series.stream().map(XYChart.Data::getXValue).toList();
+  }
+
+  @Test
+  void startTrainsWithLiveCurvesAndThenUsesTheNewModel() {
+    TrainViewModel vm = form(2);
+    vm.start();
+    assertFalse(vm.runningProperty().get());
+    assertEquals(List.of(1, 2), epochs(vm.valLoss()));
+    assertEquals(List.of(1, 2), epochs(vm.trainAccuracy()));
+    assertEquals(List.of(1, 2), epochs(vm.learningRates()));
+    assertEquals(0.001, vm.learningRates().get(0).getYValue().doubleValue(), 1e-12);
+    // 464 training images in batches of 32: 15 iterations per epoch
+    assertEquals(30, vm.iterationLoss().size());
+    assertTrue(vm.speedProperty().get().endsWith("images/s"), vm.speedProperty().get());
+    assertTrue(vm.log().get(vm.log().size() - 1).startsWith("COMPLETED after 2 epochs"));
+    assertEquals(dir.resolve("cnn.aslwb"), workspace.modelFileProperty().get());
+    assertEquals(32, workspace.modelProperty().get().metadata().preprocessing().width());
+  }
+
+  @Test
+  void stopThenResumeAfterARestartContinuesTheCurves() {
+    TrainViewModel first = form(3);
+    first
+        .valLoss()
+        .addListener(
+            (ListChangeListener<XYChart.Data<Number, Number>>)
+                c -> {
+                  if (first.valLoss().size() == 1) {
+                    first.stop();
+                  }
+                });
+    first.start();
+    assertEquals(List.of(1), epochs(first.valLoss()));
+
+    TrainViewModel restarted = form(3);
+    restarted.resume();
+    assertEquals(List.of(1, 2, 3), epochs(restarted.valLoss()));
+    assertEquals(
+        first.valLoss().get(0).getYValue(), restarted.valLoss().get(0).getYValue(), "epoch 1 kept");
+  }
+
+  @Test
+  void anInvalidFormIsRefusedWithAMessageAndNothingRuns() {
+    TrainViewModel vm = form(2);
+    vm.epochsProperty().set("ten");
+    vm.start();
+    assertTrue(vm.formErrorProperty().get().startsWith("Not a number"));
+    vm.epochsProperty().set("2");
+    vm.learningRateProperty().set("-1");
+    vm.start();
+    assertFalse(vm.formErrorProperty().get().isEmpty());
+    assertTrue(vm.valLoss().isEmpty());
+    assertNull(workspace.modelProperty().get());
+  }
+
+  @Test
+  void trainingNeedsADataSet() {
+    workspace.datasetProperty().set(null);
+    TrainViewModel vm = form(2);
+    vm.start();
+    assertEquals("Open a data set in the Data tab first.", vm.formErrorProperty().get());
+  }
+}
