@@ -227,7 +227,7 @@ public final class ExplainViewModel {
     int best = Classifier.argmax(p);
     selection.set(
         String.format(
-            "superpixel %d: weight %+.4f for %s, rank %d of %d; hidden, the model says %s (%.3f) and %s drops from %.3f to %.3f",
+            "superpixel %d: weight %+.3g for %s, rank %d of %d; hidden, the model says %s (%.3f) and %s goes from %.3f to %.3f",
             id,
             top.weights()[id],
             top.className(),

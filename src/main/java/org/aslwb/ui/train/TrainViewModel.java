@@ -129,8 +129,10 @@ public final class TrainViewModel {
 
   /** Stops after the current batch; the last checkpoint allows resuming. */
   public void stop() {
-    if (cancellation != null) {
+    if (cancellation != null && running.get() && !cancellation.isCancelled()) {
       cancellation.cancel();
+      // DL4J cannot interrupt a batch: the run stops when the one in progress is done
+      log.add("stopping after the current batch...");
     }
   }
 

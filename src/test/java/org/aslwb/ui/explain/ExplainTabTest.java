@@ -39,6 +39,7 @@ class ExplainTabTest {
     robot.clickOn(overlay);
     Label info = robot.lookup("#superpixelInfo").queryAs(Label.class);
     assertTrue(
-        info.getText().matches("superpixel \\d+: weight [-+]\\d\\.\\d{4} for .*"), info.getText());
+        info.getText().matches("superpixel \\d+: weight [-+]\\d\\.\\d+(e[-+]\\d+)? for .*"),
+        info.getText());
   }
 }

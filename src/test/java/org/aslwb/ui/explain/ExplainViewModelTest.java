@@ -49,7 +49,7 @@ class ExplainViewModelTest {
     assertTrue(
         shown.startsWith(
             String.format(
-                "superpixel %d: weight %+.4f for %s, rank %d of %d;",
+                "superpixel %d: weight %+.3g for %s, rank %d of %d;",
                 id, top.weights()[id], top.className(), top.rankOf(id), top.weights().length)),
         shown);
     assertTrue(shown.contains("hidden, the model says"), shown);
