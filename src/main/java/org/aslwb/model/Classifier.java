@@ -50,4 +50,16 @@ public interface Classifier {
   default float[] probabilities(PixelImage image) {
     return probabilities(List.of(image))[0];
   }
+
+  /**
+   * Classifies one blank image and discards the answer. The first forward pass of a network costs
+   * about 200 ms more than the next ones (the native kernels are prepared then); calling this in
+   * the background right after loading keeps that cost off the first prediction a user sees.
+   */
+  default void warmUp() {
+    Preprocessing p = preprocessing();
+    probabilities(
+        new PixelImage(
+            p.width(), p.height(), p.channels(), new float[p.width() * p.height() * p.channels()]));
+  }
 }

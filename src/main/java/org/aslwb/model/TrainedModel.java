@@ -47,6 +47,14 @@ public final class TrainedModel {
     return classifier;
   }
 
+  /**
+   * This model after one throw-away prediction (see {@link Classifier#warmUp()}); call off the UI.
+   */
+  public TrainedModel warmedUp() {
+    classifier().warmUp();
+    return this;
+  }
+
   /** A short description for status bars: "Simple CNN, 29 classes, 64x64". */
   public String describe() {
     var p = metadata.preprocessing();

@@ -33,7 +33,7 @@ final class MainViewModel {
               Engine.EngineInfo info = Engine.start();
               Path modelFile = DemoAssets.model();
               TrainedModel model =
-                  Files.isRegularFile(modelFile) ? ModelStore.load(modelFile) : null;
+                  Files.isRegularFile(modelFile) ? ModelStore.load(modelFile).warmedUp() : null;
               Path demo = DemoAssets.data(progress, cancel);
               if (model == null) {
                 return new Demo(info, modelFile, null, null, null);

@@ -3,6 +3,7 @@ package org.aslwb.ui.evaluate;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -13,7 +14,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
@@ -130,11 +130,11 @@ public final class EvaluateController {
         .getColumns()
         .setAll(
             java.util.List.of(
-                column("class", "className"),
-                column("precision", "precision"),
-                column("recall", "recall"),
-                column("F1", "f1"),
-                column("support", "support")));
+                column("class", ClassMetrics::className),
+                column("precision", m -> String.format("%.4f", m.precision())),
+                column("recall", m -> String.format("%.4f", m.recall())),
+                column("F1", m -> String.format("%.4f", m.f1())),
+                column("support", ClassMetrics::support)));
   }
 
   private void showTop() {
@@ -160,9 +160,11 @@ public final class EvaluateController {
     heatMap.show(names, columns, vm.confusionCounts(), vm.normalisedProperty().get());
   }
 
-  private static <T> TableColumn<ClassMetrics, T> column(String title, String property) {
+  // ClassMetrics is a record: PropertyValueFactory looks for getX() and would leave the cells blank
+  private static <T extends Comparable<T>> TableColumn<ClassMetrics, T> column(
+      String title, java.util.function.Function<ClassMetrics, T> value) {
     TableColumn<ClassMetrics, T> c = new TableColumn<>(title);
-    c.setCellValueFactory(new PropertyValueFactory<>(property));
+    c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     return c;
   }
 

@@ -106,7 +106,7 @@ public final class EvaluateViewModel {
         .tasks()
         .run(
             "loading model",
-            (p, c) -> ModelStore.load(file),
+            (p, c) -> ModelStore.load(file).warmedUp(),
             m -> {
               workspace.modelFileProperty().set(file);
               workspace.modelProperty().set(m);

@@ -190,7 +190,7 @@ public final class TrainViewModel {
                     .tasks()
                     .run(
                         "loading trained model",
-                        (p, c) -> ModelStore.load(out),
+                        (p, c) -> ModelStore.load(out).warmedUp(),
                         m -> {
                           workspace.modelFileProperty().set(out);
                           workspace.modelProperty().set(m);

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.aslwb.TinyModels;
+import org.aslwb.evaluation.ClassMetrics;
 import org.aslwb.ui.UiFixtures;
 import org.aslwb.ui.Workspace;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,5 +54,20 @@ class EvaluateTabTest {
     Label info = robot.lookup("#imageInfo").queryAs(Label.class);
     assertTrue(info.getText().startsWith(file + ": " + letter.getText()), info.getText());
     assertEquals(5, robot.lookup("#topBars").queryAs(VBox.class).getChildren().size());
+  }
+
+  @Test
+  void evaluatingFillsTheScoresAndAReadablePerClassTable(FxRobot robot) {
+    robot.clickOn("#evaluateSplit");
+    Label scores = robot.lookup("#scores").queryAs(Label.class);
+    assertTrue(scores.getText().startsWith("accuracy "), scores.getText());
+    @SuppressWarnings("unchecked")
+    TableView<ClassMetrics> table = robot.lookup("#perClass").queryAs(TableView.class);
+    assertEquals(29, table.getItems().size());
+    assertEquals("A", table.getColumns().get(0).getCellData(0));
+    assertTrue(
+        String.valueOf(table.getColumns().get(1).getCellData(0)).matches("\\d\\.\\d{4}"),
+        "precision shown as a number");
+    assertEquals(table.getItems().get(0).support(), table.getColumns().get(4).getCellData(0));
   }
 }
