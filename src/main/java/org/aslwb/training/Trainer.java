@@ -70,7 +70,6 @@ public final class Trainer {
       checkResumable(checkpoint, current.metadata(), data, fingerprint);
       history = new ArrayList<>(current.metadata().history());
       listener.onMessage("resuming after epoch " + history.size() + " from " + checkpoint);
-      listener.onResumed(List.copyOf(history));
     } else {
       current = freshModel(data, config, split, fingerprint);
       history = new ArrayList<>();
@@ -83,6 +82,9 @@ public final class Trainer {
 
     int firstEpoch = history.size() + 1;
     listener.onStart(split.train().length, split.validation().length, firstEpoch);
+    if (!history.isEmpty()) {
+      listener.onResumed(List.copyOf(history));
+    }
     int batchesPerEpoch = batchesPerEpoch(split.train().length, config);
     long trainedImages = 0;
     double trainSeconds = 0;

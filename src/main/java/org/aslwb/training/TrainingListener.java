@@ -7,7 +7,10 @@ public interface TrainingListener {
   /** Training (or a resumed run) starts. */
   default void onStart(int trainImages, int validationImages, int firstEpoch) {}
 
-  /** A resumed run continues after these finished epochs (so curves can show them again). */
+  /**
+   * A resumed run continues after these finished epochs (so curves can show them again); called
+   * right after {@link #onStart}.
+   */
   default void onResumed(java.util.List<EpochMetrics> history) {}
 
   /** One batch was trained. */

@@ -154,7 +154,7 @@ public final class TrainViewModel {
     running.set(true);
     log.add(
         (resume ? "resuming " : "training ") + config.architecture().displayName() + " -> " + out);
-    ChartFeed feed = new ChartFeed();
+    ChartFeed feed = new ChartFeed(config.batchSize());
     cancellation = new Cancellation();
     workspace
         .tasks()
@@ -207,8 +207,21 @@ public final class TrainViewModel {
   /** Receives training events on the training thread; hands them to the UI in coalesced batches. */
   private final class ChartFeed implements TrainingListener {
     private final List<XYChart.Data<Number, Number>> pending = new ArrayList<>();
+    private final int batchSize;
     private long lastFlush;
     private int iteration;
+    // the loss chart's x axis counts batches; epoch losses sit at their epoch's last batch
+    private volatile int batchesPerEpoch = 1;
+
+    ChartFeed(int batchSize) {
+      this.batchSize = batchSize;
+    }
+
+    @Override
+    public void onStart(int trainImages, int validationImages, int firstEpoch) {
+      batchesPerEpoch = Math.max(1, (trainImages + batchSize - 1) / batchSize);
+      iteration = (firstEpoch - 1) * batchesPerEpoch;
+    }
 
     @Override
     public void onIteration(IterationProgress p) {
@@ -264,7 +277,7 @@ public final class TrainViewModel {
           .onUi(
               () -> {
                 epochSeries().forEach(List::clear);
-                history.forEach(TrainViewModel.this::plot);
+                history.forEach(m -> plot(m, batchesPerEpoch));
               });
     }
 
@@ -274,7 +287,7 @@ public final class TrainViewModel {
           .tasks()
           .onUi(
               () -> {
-                plot(m);
+                plot(m, batchesPerEpoch);
                 log.add(
                     String.format(
                         "epoch %d: loss %.4f, val loss %.4f, val acc %.4f, %.0f img/s%s",
@@ -297,9 +310,10 @@ public final class TrainViewModel {
     return List.of(trainLoss, valLoss, trainAccuracy, valAccuracy, learningRates);
   }
 
-  private void plot(EpochMetrics m) {
-    trainLoss.add(new XYChart.Data<>(m.epoch(), m.trainLoss()));
-    valLoss.add(new XYChart.Data<>(m.epoch(), m.valLoss()));
+  private void plot(EpochMetrics m, int batchesPerEpoch) {
+    int lastBatch = m.epoch() * batchesPerEpoch;
+    trainLoss.add(new XYChart.Data<>(lastBatch, m.trainLoss()));
+    valLoss.add(new XYChart.Data<>(lastBatch, m.valLoss()));
     trainAccuracy.add(new XYChart.Data<>(m.epoch(), m.trainAccuracy()));
     valAccuracy.add(new XYChart.Data<>(m.epoch(), m.valAccuracy()));
     learningRates.add(new XYChart.Data<>(m.epoch(), m.learningRate()));

@@ -45,12 +45,13 @@ class TrainViewModelTest {
     TrainViewModel vm = form(2);
     vm.start();
     assertFalse(vm.runningProperty().get());
-    assertEquals(List.of(1, 2), epochs(vm.valLoss()));
+    // 464 training images in batches of 32: 15 iterations per epoch
+    assertEquals(List.of(15, 30), epochs(vm.valLoss()), "epoch losses at their last batch");
     assertEquals(List.of(1, 2), epochs(vm.trainAccuracy()));
     assertEquals(List.of(1, 2), epochs(vm.learningRates()));
     assertEquals(0.001, vm.learningRates().get(0).getYValue().doubleValue(), 1e-12);
-    // 464 training images in batches of 32: 15 iterations per epoch
     assertEquals(30, vm.iterationLoss().size());
+    assertEquals(30, vm.iterationLoss().get(29).getXValue());
     assertTrue(vm.speedProperty().get().endsWith("images/s"), vm.speedProperty().get());
     assertTrue(vm.log().get(vm.log().size() - 1).startsWith("COMPLETED after 2 epochs"));
     assertEquals(dir.resolve("cnn.aslwb"), workspace.modelFileProperty().get());
@@ -61,22 +62,25 @@ class TrainViewModelTest {
   void stopThenResumeAfterARestartContinuesTheCurves() {
     TrainViewModel first = form(3);
     first
-        .valLoss()
+        .valAccuracy()
         .addListener(
             (ListChangeListener<XYChart.Data<Number, Number>>)
                 c -> {
-                  if (first.valLoss().size() == 1) {
+                  if (first.valAccuracy().size() == 1) {
                     first.stop();
                   }
                 });
     first.start();
-    assertEquals(List.of(1), epochs(first.valLoss()));
+    assertEquals(List.of(1), epochs(first.valAccuracy()));
 
     TrainViewModel restarted = form(3);
     restarted.resume();
-    assertEquals(List.of(1, 2, 3), epochs(restarted.valLoss()));
+    assertEquals(List.of(1, 2, 3), epochs(restarted.valAccuracy()));
+    assertEquals(List.of(15, 30, 45), epochs(restarted.valLoss()));
     assertEquals(
         first.valLoss().get(0).getYValue(), restarted.valLoss().get(0).getYValue(), "epoch 1 kept");
+    assertEquals(
+        16, restarted.iterationLoss().get(0).getXValue(), "batches continue after epoch 1");
   }
 
   @Test
