@@ -102,7 +102,7 @@ final class AttackCommand implements Callable<Integer> {
       SweepResult r =
           new RobustnessSweep()
               .run(
-                  modelFile.getFileName().toString(),
+                  curveName(modelFile),
                   trained.classifier(),
                   attack,
                   loaded,
@@ -190,5 +190,12 @@ final class AttackCommand implements Callable<Integer> {
       sb.append(model).append(',').append(lines[i]).append('\n');
     }
     return sb.toString();
+  }
+
+  /** The model's file name, or its path where two of the models share a file name. */
+  private String curveName(Path modelFile) {
+    Path name = modelFile.getFileName();
+    long same = models.stream().filter(m -> m.getFileName().equals(name)).count();
+    return same > 1 ? modelFile.toString() : name.toString();
   }
 }
