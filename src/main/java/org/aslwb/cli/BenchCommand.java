@@ -223,14 +223,7 @@ final class BenchCommand {
     @Override
     public Integer call() throws Exception {
       Predictor predictor = new Predictor(ModelOption.load(model).classifier());
-      predictor.predict(image);
-      long[] ns = new long[repeat];
-      for (int i = 0; i < repeat; i++) {
-        long t = System.nanoTime();
-        predictor.predict(image);
-        ns[i] = System.nanoTime() - t;
-      }
-      java.util.Arrays.sort(ns);
+      long[] ns = sortedNanos(1, repeat, i -> predictor.predict(image));
       System.out.printf(
           java.util.Locale.ROOT,
           "aslwb-predict median_ms=%.2f p90_ms=%.2f%n",
@@ -307,17 +300,16 @@ final class BenchCommand {
       int label = Classifier.argmax(classifier.probabilities(x));
       float[] gradient = classifier.lossGradients(List.of(x), new int[] {label})[0];
       Fgsm fgsm = new Fgsm(false);
-      long[] ns = new long[repeat];
-      for (int i = -10; i < repeat; i++) {
-        double eps = 0.3 * Math.floorMod(i, repeat) / repeat;
-        long t = System.nanoTime();
-        Prediction.of(
-            classifier.probabilities(fgsm.apply(x, gradient, eps)), classifier.classNames(), 5);
-        if (i >= 0) {
-          ns[i] = System.nanoTime() - t;
-        }
-      }
-      java.util.Arrays.sort(ns);
+      // eps sweeps the slider's range, as a drag would
+      long[] ns =
+          sortedNanos(
+              10,
+              repeat,
+              i ->
+                  Prediction.of(
+                      classifier.probabilities(fgsm.apply(x, gradient, 0.3 * i / repeat)),
+                      classifier.classNames(),
+                      5));
       System.out.printf(
           java.util.Locale.ROOT,
           "aslwb-frame median_ms=%.2f p90_ms=%.2f max_ms=%.2f%n",
@@ -326,5 +318,29 @@ final class BenchCommand {
           ns[repeat - 1] / 1e6);
       return 0;
     }
+  }
+
+  /** One timed step; {@code run} is its 0-based index. */
+  @FunctionalInterface
+  private interface Step {
+    void run(int run) throws Exception;
+  }
+
+  /**
+   * Nanoseconds of {@code repeat} timed runs of {@code step} after {@code warm} untimed ones,
+   * sorted.
+   */
+  private static long[] sortedNanos(int warm, int repeat, Step step) throws Exception {
+    for (int i = 0; i < warm; i++) {
+      step.run(i % repeat);
+    }
+    long[] ns = new long[repeat];
+    for (int i = 0; i < repeat; i++) {
+      long t = System.nanoTime();
+      step.run(i);
+      ns[i] = System.nanoTime() - t;
+    }
+    java.util.Arrays.sort(ns);
+    return ns;
   }
 }

@@ -59,6 +59,22 @@ public final class DatasetLoader {
   }
 
   /**
+   * {@code data} itself when its images are {@code width x height} already, else the same files (no
+   * rescan of the folder) loaded at that size: a data set opened for one model, used by another.
+   */
+  public LoadedDataset atSize(
+      LoadedDataset data,
+      int width,
+      int height,
+      ProgressListener progress,
+      Cancellation cancellation)
+      throws IOException {
+    return data.width() == width && data.height() == height
+        ? data
+        : load(data.index(), width, height, data.channels(), progress, cancellation);
+  }
+
+  /**
    * Loads the files of {@code index}, reporting progress per image; unreadable files are listed in
    * the result, never thrown.
    */

@@ -57,7 +57,7 @@ final class SimpleCnn {
             .activation(new ActivationSoftmax());
     if (!layers.isTwin()) {
       // DL4J drops a layer's inputs, so dropout on the output layer is Keras'
-      // Dense -> Dropout -> Dense: the dense layer's 128 outputs are dropped, not the 4096
+      // Dense -> Dropout -> Dense: the dense layer's outputs are dropped, not the
       // flattened features going into it. Its argument is the probability of keeping a unit.
       output.dropOut(1 - DROPOUT);
     }

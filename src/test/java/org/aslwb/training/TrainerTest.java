@@ -88,15 +88,7 @@ class TrainerTest {
   void aCancelledRunResumesAndItsCurvesContinue() throws Exception {
     Path out = dir.resolve("resume.aslwb");
     Cancellation cancel = new Cancellation();
-    TrainingListener stopAfterTwoEpochs =
-        new TrainingListener() {
-          @Override
-          public void onEpoch(EpochMetrics m, boolean improved) {
-            if (m.epoch() == 2) {
-              cancel.cancel();
-            }
-          }
-        };
+    TrainingListener stopAfterTwoEpochs = cancelAfterEpoch(2, cancel);
     TrainingResult first =
         new Trainer()
             .train(data, config(Architecture.CNN, 4, 3), out, false, stopAfterTwoEpochs, cancel);
@@ -176,15 +168,7 @@ class TrainerTest {
   void aNanLossStopsTrainingWithAMessageAndKeepsTheBestModel() throws Exception {
     Path out = dir.resolve("nan.aslwb");
     Cancellation cancel = new Cancellation();
-    TrainingListener stopAfterTwoEpochs =
-        new TrainingListener() {
-          @Override
-          public void onEpoch(EpochMetrics m, boolean improved) {
-            if (m.epoch() == 2) {
-              cancel.cancel();
-            }
-          }
-        };
+    TrainingListener stopAfterTwoEpochs = cancelAfterEpoch(2, cancel);
     new Trainer()
         .train(data, config(Architecture.CNN, 5, 3), out, false, stopAfterTwoEpochs, cancel);
     var bestWeights = ModelStore.load(out).network().params().dup();
@@ -297,5 +281,17 @@ class TrainerTest {
     ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     pb.environment().put("ASLWB_CACHE", dir.resolve("cache").toString());
     return pb.start();
+  }
+
+  /** A listener that cancels the run once {@code epoch} has finished. */
+  private static TrainingListener cancelAfterEpoch(int epoch, Cancellation cancel) {
+    return new TrainingListener() {
+      @Override
+      public void onEpoch(EpochMetrics m, boolean improved) {
+        if (m.epoch() == epoch) {
+          cancel.cancel();
+        }
+      }
+    };
   }
 }

@@ -263,9 +263,7 @@ public final class AttackViewModel {
               Attack attack = Attack.parse(methodName, goal >= 0, 42);
               var pre = m.metadata().preprocessing();
               LoadedDataset data =
-                  shown.width() == pre.width() && shown.height() == pre.height()
-                      ? shown
-                      : new DatasetLoader().load(shown.index().root(), pre, p, c);
+                  new DatasetLoader().atSize(shown, pre.width(), pre.height(), p, c);
               int[] indices = Evaluator.validationIndices(m.metadata(), data);
               indices = Arrays.copyOf(indices, Math.min(indices.length, n));
               return new RobustnessSweep()

@@ -176,9 +176,7 @@ public final class EvaluateViewModel {
             "evaluating",
             (progress, cancel) -> {
               LoadedDataset data =
-                  shown.width() == pre.width() && shown.height() == pre.height()
-                      ? shown
-                      : new DatasetLoader().load(shown.index().root(), pre, progress, cancel);
+                  new DatasetLoader().atSize(shown, pre.width(), pre.height(), progress, cancel);
               int[] indices = Evaluator.validationIndices(model.metadata(), data);
               return new Evaluated(
                   new Evaluator()

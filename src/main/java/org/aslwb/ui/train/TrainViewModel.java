@@ -163,16 +163,8 @@ public final class TrainViewModel {
             cancellation,
             (progress, cancel) -> {
               LoadedDataset data =
-                  shown.width() == config.inputSize()
-                      ? shown
-                      : new DatasetLoader()
-                          .load(
-                              shown.index(),
-                              config.inputSize(),
-                              config.inputSize(),
-                              3,
-                              progress,
-                              cancel);
+                  new DatasetLoader()
+                      .atSize(shown, config.inputSize(), config.inputSize(), progress, cancel);
               return new Trainer().train(data, config, out, resume, feed, cancel);
             },
             result -> {
