@@ -29,6 +29,15 @@ public enum KerasPreprocess {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  @Override
+  public String toString() {
+    return switch (this) {
+      case UNIT -> "unit: pixels / 255, [0, 1]";
+      case MINUS1TO1 -> "minus1to1: pixels / 127.5 - 1, [-1, 1] (Teachable Machine)";
+      case IMAGENET -> "imagenet: [0, 1], then ImageNet mean and std";
+    };
+  }
+
   /** Parses a CLI name (case-insensitive). */
   public static KerasPreprocess parse(String id) {
     for (KerasPreprocess p : values()) {
