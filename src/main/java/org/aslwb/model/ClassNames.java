@@ -40,6 +40,12 @@ public final class ClassNames {
                 + matches.stream().map(classNames::get).toList()
                 + " ignoring case; give the exact name";
     throw new IllegalArgumentException(
-        setting + " '" + given + "' " + problem + "; the classes are: " + String.join(", ", classNames));
+        setting
+            + " '"
+            + given
+            + "' "
+            + problem
+            + "; the classes are: "
+            + String.join(", ", classNames));
   }
 }

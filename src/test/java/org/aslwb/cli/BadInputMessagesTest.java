@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.aslwb.TinyModels;
+import org.aslwb.model.ModelStore;
+import org.aslwb.training.EmptyClassesTestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +101,39 @@ class BadInputMessagesTest {
   }
 
   @Test
+  void trainRefusesAClassWithNoUsableImageUnlessItIsDropped() throws Exception {
+    String data = EmptyClassesTestData.write(dir).toString();
+    String[] train = {
+      "train",
+      "--data",
+      data,
+      "--out",
+      dir.resolve("m.aslwb").toString(),
+      "--size",
+      "32",
+      "--width",
+      "0.25",
+      "--epochs",
+      "1",
+      "--batch",
+      "8",
+      "--val-fraction",
+      "0.25",
+      "--max-batches",
+      "1"
+    };
+    String refused = run(Aslwb.BAD_INPUT, train);
+    assertTrue(refused.contains("warning: class B has no usable images"), refused);
+    assertTrue(refused.contains("class B has no usable images (every file"), refused);
+    assertTrue(Files.notExists(dir.resolve("m.aslwb")), refused);
+
+    String trained = run(0, concat(train, "--drop-empty-classes", "--json"));
+    assertTrue(trained.contains("dropped classes [B]"), trained);
+    assertEquals(
+        List.of("A", "C"), ModelStore.load(dir.resolve("m.aslwb")).metadata().classNames());
+  }
+
+  @Test
   void pathProblemsSayWhatIsWrong() throws Exception {
     Path model = TinyModels.trainedCnn();
     String missing = dir.resolve("missing.jpg").toString();
@@ -115,13 +150,7 @@ class BadInputMessagesTest {
 
     Path file = Files.writeString(dir.resolve("notes.txt"), "x");
     String fileAsData =
-        run(
-            Aslwb.BAD_INPUT,
-            "evaluate",
-            "--model",
-            model.toString(),
-            "--data",
-            file.toString());
+        run(Aslwb.BAD_INPUT, "evaluate", "--model", model.toString(), "--data", file.toString());
     assertTrue(fileAsData.contains("notes.txt: is a file, not a folder"), fileAsData);
   }
 
