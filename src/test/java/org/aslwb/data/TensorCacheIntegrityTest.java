@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.aslwb.task.Cancellation;
 import org.aslwb.task.ProgressListener;
@@ -53,14 +54,21 @@ class TensorCacheIntegrityTest {
     }
   }
 
-  @Test
-  void oneFlippedBitInTheMiddleIsDetectedReportedAndRepaired() throws Exception {
-    TensorCache cache = new TensorCache(cacheDir);
+  /** Loads once (writing the cache file), then damages the file's bytes; returns the first load. */
+  private LoadedDataset loadThenDamage(TensorCache cache, Consumer<byte[]> damage)
+      throws Exception {
     LoadedDataset fresh = load(cache, new ArrayList<>());
     Path file = onlyCacheFile();
     byte[] bytes = Files.readAllBytes(file);
-    bytes[bytes.length / 2] ^= 0x10;
+    damage.accept(bytes);
     Files.write(file, bytes);
+    return fresh;
+  }
+
+  @Test
+  void oneFlippedBitInTheMiddleIsDetectedReportedAndRepaired() throws Exception {
+    TensorCache cache = new TensorCache(cacheDir);
+    LoadedDataset fresh = loadThenDamage(cache, bytes -> bytes[bytes.length / 2] ^= 0x10);
 
     List<String> messages = new ArrayList<>();
     LoadedDataset reloaded = load(cache, messages);
@@ -77,12 +85,8 @@ class TensorCacheIntegrityTest {
   @Test
   void aHeaderClaimingHugeCountsIsRefusedWithoutAllocating() throws Exception {
     TensorCache cache = new TensorCache(cacheDir);
-    LoadedDataset fresh = load(cache, new ArrayList<>());
-    Path file = onlyCacheFile();
-    byte[] bytes = Files.readAllBytes(file);
     // the payload length field (bytes 16..23): a file claiming 2^62 bytes of payload
-    bytes[16] = 0x40;
-    Files.write(file, bytes);
+    LoadedDataset fresh = loadThenDamage(cache, bytes -> bytes[16] = 0x40);
 
     List<String> messages = new ArrayList<>();
     assertSamePixels(fresh, load(cache, messages));
