@@ -1,5 +1,6 @@
 package org.aslwb.cli;
 
+import org.aslwb.trust.SerialisationGuard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,6 +32,7 @@ public final class Aslwb {
 
   /** Runs the CLI and returns the exit code (tests call this). */
   public static int run(String... args) {
+    SerialisationGuard.install();
     CommandLine cli = new CommandLine(new Aslwb());
     // NaN and the infinities parse as doubles but are never a valid setting of any command, and
     // every int option is a count or a size; the settings records check the ranges themselves

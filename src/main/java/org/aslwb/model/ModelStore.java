@@ -3,19 +3,23 @@ package org.aslwb.model;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.aslwb.trust.BoundedZip;
+import org.aslwb.trust.BoundedZip.NotAZipException;
+import org.aslwb.trust.UntrustedInputException;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.util.ModelSerializer;
 
 /**
@@ -27,6 +31,10 @@ import org.deeplearning4j.util.ModelSerializer;
 public final class ModelStore {
   static final String METADATA_ENTRY = "model.json";
   static final String NETWORK_ENTRY = "network.zip";
+
+  /** Our two entries; model.json is a few kB, the network is bounded by Java's array size. */
+  private static final BoundedZip ENTRIES =
+      new BoundedZip(Map.of(METADATA_ENTRY, 4L << 20, NETWORK_ENTRY, Integer.MAX_VALUE - 8L), 20);
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -86,33 +94,25 @@ public final class ModelStore {
   }
 
   private static TrainedModel read(Path file, boolean withNetwork) throws ModelFileException {
-    if (!Files.isRegularFile(file)) {
-      throw new ModelFileException(file, "no such model file");
-    }
-    byte[] metadataBytes = null;
-    byte[] networkBytes = null;
-    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-      ZipEntry entry;
-      boolean any = false;
-      while ((entry = zip.getNextEntry()) != null) {
-        any = true;
-        if (METADATA_ENTRY.equals(entry.getName())) {
-          metadataBytes = zip.readAllBytes();
-        } else if (NETWORK_ENTRY.equals(entry.getName()) && withNetwork) {
-          networkBytes = zip.readAllBytes();
-        }
-      }
-      if (!any) {
-        throw new ModelFileException(file, "not an ASL Workbench model file (not a zip archive)");
-      }
+    requireModelFile(file);
+    Map<String, byte[]> entries;
+    try (InputStream in = Files.newInputStream(file)) {
+      entries =
+          ENTRIES.read(
+              in,
+              Files.size(file),
+              withNetwork ? Set.of(METADATA_ENTRY, NETWORK_ENTRY) : Set.of(METADATA_ENTRY));
+    } catch (UntrustedInputException e) {
+      throw new ModelFileException(file, e.getMessage() + ": refused", e);
+    } catch (NotAZipException e) {
+      throw new ModelFileException(file, "not an ASL Workbench model file (not a zip archive)", e);
     } catch (ZipException | java.io.EOFException e) {
       throw new ModelFileException(
           file, "truncated or damaged model file (" + e.getMessage() + ")", e);
-    } catch (ModelFileException e) {
-      throw e;
     } catch (IOException e) {
       throw new ModelFileException(file, "cannot read (" + e.getMessage() + ")", e);
     }
+    byte[] metadataBytes = entries.get(METADATA_ENTRY);
     if (metadataBytes == null) {
       throw new ModelFileException(
           file, "not an ASL Workbench model file (no " + METADATA_ENTRY + ")");
@@ -121,29 +121,39 @@ public final class ModelStore {
     if (!withNetwork) {
       return new TrainedModel(null, metadata);
     }
+    byte[] networkBytes = entries.get(NETWORK_ENTRY);
     if (networkBytes == null) {
       throw new ModelFileException(file, "truncated model file (network missing)");
     }
-    ComputationGraph network;
+    Engine.start();
+    ComputationGraphConfiguration expected;
     try {
-      Engine.start();
-      network =
-          ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(networkBytes), true);
-    } catch (IOException | RuntimeException e) {
+      expected = Architecture.parse(metadata.architecture()).configuration(metadata.shape());
+    } catch (RuntimeException e) {
+      throw new ModelFileException(
+          file, "model description is not usable (" + e.getMessage() + ")");
+    }
+    try {
+      return new TrainedModel(NetworkReader.read(file, networkBytes, expected), metadata);
+    } catch (ModelFileException e) {
+      throw e;
+    } catch (IOException e) {
       throw new ModelFileException(
           file, "damaged network in model file (" + e.getMessage() + ")", e);
     }
-    long outputs = network.layerSize("output");
-    if (outputs != metadata.classNames().size()) {
-      throw new ModelFileException(
-          file,
-          "network has "
-              + outputs
-              + " outputs but the file lists "
-              + metadata.classNames().size()
-              + " classes");
+  }
+
+  /** Says what is wrong with a path that is not a model file at all. */
+  private static void requireModelFile(Path file) throws ModelFileException {
+    if (Files.isDirectory(file)) {
+      throw new ModelFileException(file, "is a folder, not a model file");
     }
-    return new TrainedModel(network, metadata);
+    if (!Files.exists(file)) {
+      throw new ModelFileException(file, "does not exist");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new ModelFileException(file, "is not a regular file");
+    }
   }
 
   private static ModelMetadata parseMetadata(Path file, byte[] bytes) throws ModelFileException {
