@@ -35,8 +35,40 @@ public final class Aslwb {
   public static int run(String... args) {
     SerialisationGuard.install();
     CommandLine cli = new CommandLine(new Aslwb());
+    // NaN and the infinities parse as doubles but are never a valid setting of any command, and
+    // every int option is a count or a size; the settings records check the ranges themselves
+    cli.registerConverter(Double.class, Aslwb::finiteNumber);
+    cli.registerConverter(Double.TYPE, Aslwb::finiteNumber);
+    cli.registerConverter(Integer.class, Aslwb::count);
+    cli.registerConverter(Integer.TYPE, Aslwb::count);
     cli.setExecutionExceptionHandler(new CliErrors());
     cli.setParameterExceptionHandler(CliErrors::onBadArguments);
     return cli.execute(args);
+  }
+
+  private static Integer count(String text) {
+    int value;
+    try {
+      value = Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is not a whole number");
+    }
+    if (value < 0) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is negative");
+    }
+    return value;
+  }
+
+  private static Double finiteNumber(String text) {
+    double value;
+    try {
+      value = Double.parseDouble(text.trim());
+    } catch (NumberFormatException e) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is not a number");
+    }
+    if (!Double.isFinite(value)) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is not a finite number");
+    }
+    return value;
   }
 }

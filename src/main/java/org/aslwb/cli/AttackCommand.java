@@ -3,7 +3,6 @@ package org.aslwb.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +10,11 @@ import java.util.concurrent.Callable;
 import org.aslwb.attack.Attack;
 import org.aslwb.attack.RobustnessSweep;
 import org.aslwb.attack.SweepResult;
+import org.aslwb.attack.SweepSettings;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.evaluation.Evaluator;
+import org.aslwb.model.ClassNames;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
 import picocli.CommandLine.Command;
@@ -70,12 +71,7 @@ final class AttackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    for (double e : eps) {
-      if (e < 0 || e > 1) {
-        throw new IllegalArgumentException(
-            "epsilon " + e + " is outside [0, 1] (eps is on the pixel scale)");
-      }
-    }
+    SweepSettings sweep = new SweepSettings(eps, limit);
     List<SweepResult> curves = new ArrayList<>();
     for (Path modelFile : models) {
       TrainedModel trained = ModelOption.load(modelFile);
@@ -87,17 +83,11 @@ final class AttackCommand implements Callable<Integer> {
           "all".equals(split)
               ? Evaluator.allIndices(loaded)
               : Evaluator.validationIndices(trained.metadata(), loaded);
-      if (limit > 0 && limit < indices.length) {
-        indices = Arrays.copyOf(indices, limit);
-      }
-      int target = -1;
-      if (targeted != null) {
-        target = trained.metadata().classNames().indexOf(targeted);
-        if (target < 0) {
-          throw new IllegalArgumentException(
-              "--targeted " + targeted + " is not a class of " + modelFile);
-        }
-      }
+      indices = sweep.firstImages(indices);
+      int target =
+          targeted == null
+              ? -1
+              : ClassNames.resolve("--targeted", targeted, trained.metadata().classNames());
       Attack attack = Attack.parse(method, target >= 0, seed);
       SweepResult r =
           new RobustnessSweep()
@@ -107,7 +97,7 @@ final class AttackCommand implements Callable<Integer> {
                   attack,
                   loaded,
                   indices,
-                  eps,
+                  sweep.epsilons(),
                   target,
                   seed,
                   Output.progress(),

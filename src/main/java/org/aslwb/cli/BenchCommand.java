@@ -26,6 +26,7 @@ import org.aslwb.model.Engine;
 import org.aslwb.model.NetworkShape;
 import org.aslwb.task.Cancellation;
 import org.aslwb.task.ProgressListener;
+import org.aslwb.task.SettingChecks;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -164,6 +165,7 @@ final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
+      SettingChecks.atLeast("repeat", repeat, 1);
       PixelImage photo = ExplainInput.fromPhoto(new ImageDecoder().decode(image));
       Segmentation first = Quickshift.segment(photo, QuickshiftSettings.lime());
       double best = Double.MAX_VALUE;
@@ -222,6 +224,7 @@ final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
+      SettingChecks.atLeast("repeat", repeat, 1);
       Predictor predictor = new Predictor(ModelOption.load(model).classifier());
       long[] ns = sortedNanos(1, repeat, i -> predictor.predict(image));
       System.out.printf(
@@ -250,6 +253,7 @@ final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
+      SettingChecks.atLeast("repeat", repeat, 1);
       Classifier classifier = ModelOption.load(model).classifier();
       PixelImage photo = ExplainInput.fromPhoto(new ImageDecoder().decode(image));
       LimeSettings settings = LimeSettings.defaults().with(samples, 42);
@@ -292,6 +296,7 @@ final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
+      SettingChecks.atLeast("repeat", repeat, 1);
       Classifier classifier = ModelOption.load(model).classifier();
       var pre = classifier.preprocessing();
       PixelImage x =

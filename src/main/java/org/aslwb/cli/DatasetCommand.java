@@ -68,6 +68,7 @@ final class DatasetCommand {
       for (var u : data.unreadable()) {
         Output.say("  unreadable: %s: %s", u.file(), u.reason());
       }
+      Output.warnEmptyClasses(data);
       if (json) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dir", dir.toString());
@@ -76,6 +77,7 @@ final class DatasetCommand {
         out.put("counts", counts);
         out.put("images", data.size());
         out.put("unreadable", unreadable);
+        out.put("empty_classes", data.emptyClasses());
         out.put("load_seconds", seconds);
         Output.json(out);
       } else {

@@ -19,6 +19,7 @@ import org.aslwb.explain.QuickshiftSettings;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
+import org.aslwb.task.SettingChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,8 +66,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TrainedModel trained = ModelOption.load(model);
-    PixelImage photo = ExplainInput.fromPhoto(new ImageDecoder().decode(image));
+    SettingChecks.atLeast("num-features", numFeatures, 0);
     LimeSettings defaults = LimeSettings.defaults();
     LimeSettings settings =
         new LimeSettings(
@@ -79,6 +79,8 @@ final class ExplainCommand implements Callable<Integer> {
                 kernelSize, maxDist, ratio, true, defaults.segmentation().seed()),
             seed,
             defaults.batchSize());
+    TrainedModel trained = ModelOption.load(model);
+    PixelImage photo = ExplainInput.fromPhoto(new ImageDecoder().decode(image));
     Explanation e =
         new LimeExplainer()
             .explain(trained.classifier(), photo, settings, Output.progress(), Cancellation.none());

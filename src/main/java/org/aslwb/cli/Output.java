@@ -2,6 +2,7 @@ package org.aslwb.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.Locale;
+import org.aslwb.data.LoadedDataset;
 import org.aslwb.model.ModelStore;
 import org.aslwb.task.ProgressListener;
 
@@ -25,6 +26,16 @@ final class Output {
   /** A line on stderr. */
   static void say(String format, Object... args) {
     System.err.println(String.format(Locale.ROOT, format, args));
+  }
+
+  /** A warning line per class whose files are all unreadable (no usable image). */
+  static void warnEmptyClasses(LoadedDataset data) {
+    int[] files = data.index().countsPerClass();
+    for (String name : data.emptyClasses()) {
+      say(
+          "warning: class %s has no usable images (all %d of its files are unreadable)",
+          name, files[data.classNames().indexOf(name)]);
+    }
   }
 
   /** A progress listener printing at most every 10% to stderr. */

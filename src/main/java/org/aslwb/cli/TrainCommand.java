@@ -99,6 +99,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "continue from OUT.checkpoint")
   boolean resume;
 
+  @Option(
+      names = "--drop-empty-classes",
+      description = "train without classes whose files are all unreadable (else refused)")
+  boolean dropEmptyClasses;
+
   @Option(names = "--json", description = "print one JSON object on stdout")
   boolean json;
 
@@ -127,6 +132,11 @@ final class TrainCommand implements Callable<Integer> {
     Output.say(
         "%s: %d images in %d classes (%d unreadable skipped)",
         data, loaded.size(), loaded.classNames().size(), loaded.unreadable().size());
+    Output.warnEmptyClasses(loaded);
+    if (dropEmptyClasses && !loaded.emptyClasses().isEmpty()) {
+      Output.say("dropped classes %s: training on the other classes", loaded.emptyClasses());
+      loaded = loaded.withoutEmptyClasses();
+    }
     Cancellation cancellation = new Cancellation();
     Runtime.getRuntime().addShutdownHook(new Thread(cancellation::cancel));
     TrainingResult result =

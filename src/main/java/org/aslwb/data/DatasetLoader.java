@@ -88,8 +88,12 @@ public final class DatasetLoader {
       throws IOException {
     Preprocessing geometry =
         new Preprocessing(width, height, channels, new float[channels], ones(channels));
-    List<TensorCache.Entry> entries = cache.read(index, geometry);
+    TensorCache.Lookup cached = cache.read(index, geometry);
+    List<TensorCache.Entry> entries = cached.entries();
     if (entries == null) {
+      if (cached.damage() != null) {
+        progress.progress(0, index.files().size(), cached.damage() + ": rebuilding it");
+      }
       entries = decodeAll(index, geometry, progress, cancellation);
       cache.write(index, geometry, entries);
     } else {

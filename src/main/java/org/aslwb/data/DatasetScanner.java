@@ -29,20 +29,31 @@ public final class DatasetScanner {
   /**
    * Scans {@code root}.
    *
-   * @throws IllegalArgumentException when the folder does not exist or holds no images at all
+   * @throws IllegalArgumentException when the folder does not exist, is a file or holds no images
    */
   public static DatasetIndex scan(Path root) throws IOException {
-    if (!Files.isDirectory(root)) {
-      throw new IllegalArgumentException(root + ": not a folder");
-    }
+    PathProblem.requireFolder(root);
     List<Path> dirs;
     List<Path> images;
+    List<UnreadableFile> brokenLinks;
     try (Stream<Path> children = Files.list(root)) {
       List<Path> all = children.filter(p -> !isHidden(p)).sorted().toList();
       dirs = all.stream().filter(Files::isDirectory).toList();
       images = all.stream().filter(DatasetScanner::isImageName).toList();
+      brokenLinks =
+          all.stream()
+              .filter(p -> !isImageName(p) && Files.isSymbolicLink(p) && !Files.exists(p))
+              .map(p -> new UnreadableFile(p, PathProblem.ofFile(p).orElseThrow() + ": skipped"))
+              .toList();
     }
     DatasetIndex index = dirs.isEmpty() ? scanFlat(root, images) : scanFolders(root, dirs);
+    if (!brokenLinks.isEmpty()) {
+      List<UnreadableFile> problems = new ArrayList<>(brokenLinks);
+      problems.addAll(index.problems());
+      index =
+          new DatasetIndex(
+              root, index.layout(), index.classNames(), index.files(), List.copyOf(problems));
+    }
     if (index.files().isEmpty()) {
       throw new IllegalArgumentException(
           root + ": no image files found (expected one folder per class)");
@@ -54,16 +65,16 @@ public final class DatasetScanner {
     List<String> classNames = new ArrayList<>();
     List<LabeledFile> files = new ArrayList<>();
     List<UnreadableFile> problems = new ArrayList<>();
+    ClassFolderWalker walker = new ClassFolderWalker(root, problems);
     for (Path dir : dirs) {
-      List<Path> images;
-      try (Stream<Path> walk = Files.walk(dir)) {
-        images =
-            walk.filter(Files::isRegularFile)
-                .filter(p -> !isHidden(p))
-                .filter(DatasetScanner::isImageName)
-                .sorted(Comparator.comparing(p -> NaturalOrder.key(dir.relativize(p).toString())))
-                .toList();
+      List<Path> images = walker.images(dir);
+      if (images == null) {
+        continue; // a link loop, reported by the walker
       }
+      images =
+          images.stream()
+              .sorted(Comparator.comparing(p -> NaturalOrder.key(dir.relativize(p).toString())))
+              .toList();
       if (images.isEmpty()) {
         problems.add(new UnreadableFile(dir, "empty class folder (no images): class skipped"));
         continue;
@@ -107,7 +118,7 @@ public final class DatasetScanner {
     return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
-  private static boolean isHidden(Path p) {
+  static boolean isHidden(Path p) {
     return p.getFileName().toString().startsWith(".");
   }
 

@@ -46,6 +46,10 @@ public final class ImageDecoder {
    * @throws UnreadableImageException with a reason when the file cannot be used
    */
   public BufferedImage decode(Path file) throws UnreadableImageException {
+    String problem = PathProblem.ofFile(file).orElse(null);
+    if (problem != null) {
+      throw new UnreadableImageException(file, problem);
+    }
     long length;
     try {
       length = Files.size(file);
@@ -128,15 +132,25 @@ public final class ImageDecoder {
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 
-  /** Codecs report premature ends of data as warnings and pad the image; we refuse instead. */
+  /**
+   * Codecs report premature ends of data as warnings and pad the image; we refuse instead. A note
+   * about colour management is no damage: a CMYK JPEG without an embedded ICC profile (an Adobe
+   * APP14 marker only) is converted with TwelveMonkeys' default CMYK colour space, as Photoshop and
+   * browsers do.
+   */
   private static final class TruncationWatch implements javax.imageio.event.IIOReadWarningListener {
     private String warning;
 
     @Override
     public void warningOccurred(ImageReader source, String message) {
-      if (warning == null) {
+      if (warning == null && !isColourNote(message)) {
         warning = message;
       }
+    }
+
+    static boolean isColourNote(String message) {
+      String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+      return m.contains("icc") || m.contains("color profile") || m.contains("colour profile");
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.aslwb.data;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,5 +44,56 @@ public record LoadedDataset(
   /** Number of usable samples. */
   public int size() {
     return samples.size();
+  }
+
+  /**
+   * Classes of the index with no usable image: every file of theirs was unreadable. A classifier
+   * cannot learn them, and a model that lists them has outputs no image ever trained.
+   */
+  public List<String> emptyClasses() {
+    int[] counts = new int[classNames().size()];
+    for (Sample s : samples) {
+      counts[s.label()]++;
+    }
+    List<String> empty = new ArrayList<>();
+    for (int c = 0; c < counts.length; c++) {
+      if (counts[c] == 0) {
+        empty.add(classNames().get(c));
+      }
+    }
+    return empty;
+  }
+
+  /**
+   * The same data without its {@link #emptyClasses()}: the remaining classes keep their order and
+   * are numbered anew, so the class list and the labels (and a model trained on them) agree.
+   */
+  public LoadedDataset withoutEmptyClasses() {
+    List<String> empty = emptyClasses();
+    if (empty.isEmpty()) {
+      return this;
+    }
+    int[] newLabel = new int[classNames().size()];
+    List<String> kept = new ArrayList<>();
+    for (int c = 0; c < newLabel.length; c++) {
+      String name = classNames().get(c);
+      newLabel[c] = empty.contains(name) ? -1 : kept.size();
+      if (newLabel[c] >= 0) {
+        kept.add(name);
+      }
+    }
+    List<LabeledFile> files = new ArrayList<>();
+    List<UnreadableFile> problems = new ArrayList<>(index.problems());
+    for (LabeledFile f : index.files()) {
+      if (newLabel[f.label()] >= 0) {
+        files.add(new LabeledFile(f.file(), newLabel[f.label()]));
+      }
+    }
+    DatasetIndex keptIndex =
+        new DatasetIndex(
+            index.root(), index.layout(), List.copyOf(kept), List.copyOf(files), problems);
+    List<Sample> relabelled =
+        samples.stream().map(s -> new Sample(s.file(), newLabel[s.label()], s.pixels())).toList();
+    return new LoadedDataset(keptIndex, width, height, channels, relabelled, unreadable);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 import org.aslwb.task.Cancellation;
 import org.aslwb.task.ProgressListener;
+import org.aslwb.task.SettingChecks;
 
 /**
  * Writes the synthetic demo data set: one folder per class (the Kaggle layout), PNG files named
@@ -39,9 +40,8 @@ public final class SyntheticDataset {
       ProgressListener progress,
       Cancellation cancellation)
       throws IOException {
-    if (perClass < 1) {
-      throw new IllegalArgumentException("per-class count must be at least 1");
-    }
+    SettingChecks.atLeast("per-class", perClass, 1);
+    SettingChecks.between("size", size, ImageDecoder.MIN_SIDE, 4096);
     SyntheticHandRenderer renderer = new SyntheticHandRenderer(size);
     List<HandPose> poses = HandPose.alphabet();
     int total = poses.size() * perClass;

@@ -1,5 +1,7 @@
 package org.aslwb.explain;
 
+import org.aslwb.task.SettingChecks;
+
 /**
  * LIME parameters with the lime package's defaults for images.
  *
@@ -22,16 +24,20 @@ public record LimeSettings(
     QuickshiftSettings segmentation,
     long seed,
     int batchSize) {
-  /** Validates ranges. */
+  /** Validates ranges, naming each setting as the CLI option does. */
   public LimeSettings {
-    if (samples < 2) {
-      throw new IllegalArgumentException("LIME needs at least 2 samples");
-    }
-    if (!(kernelWidth > 0)) {
-      throw new IllegalArgumentException("kernel width must be positive");
-    }
-    if (topLabels < 1 || batchSize < 1) {
-      throw new IllegalArgumentException("top labels and batch size must be at least 1");
+    SettingChecks.between("samples", samples, 2, 1_000_000);
+    SettingChecks.positive("kernel-width", kernelWidth);
+    SettingChecks.atLeast("top-labels", topLabels, 1);
+    SettingChecks.atLeast("ridge-alpha", ridgeAlpha, 0);
+    SettingChecks.atLeast("lime batch size", batchSize, 1);
+    if (hideColour != null) {
+      if (hideColour.length != 3) {
+        throw new IllegalArgumentException("hide colour needs 3 values (RGB)");
+      }
+      for (float c : hideColour) {
+        SettingChecks.between("hide colour", c, 0, true, 1, true);
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package org.aslwb.explain;
 
+import org.aslwb.task.SettingChecks;
+
 /**
  * Quickshift parameters, as scikit-image names them; {@link #lime()} gives the values the lime
  * package uses, the workbench default.
@@ -12,12 +14,11 @@ package org.aslwb.explain;
  */
 public record QuickshiftSettings(
     double kernelSize, double maxDist, double ratio, boolean convertToLab, long seed) {
-  /** Validates ranges. */
+  /** Validates ranges, naming each setting as the CLI option does. */
   public QuickshiftSettings {
-    if (!(kernelSize > 0) || !(maxDist > 0) || ratio < 0 || ratio > 1) {
-      throw new IllegalArgumentException(
-          "quickshift needs kernel_size > 0, max_dist > 0, ratio in [0,1]");
-    }
+    SettingChecks.positive("kernel-size", kernelSize);
+    SettingChecks.positive("max-dist", maxDist);
+    SettingChecks.between("ratio", ratio, 0, true, 1, true);
   }
 
   /** lime's call: kernel_size=4, max_dist=200, ratio=0.2, seed 42. */

@@ -2,6 +2,7 @@ package org.aslwb.training;
 
 import java.util.List;
 import org.aslwb.model.EpochMetrics;
+import org.aslwb.task.SettingChecks;
 
 /**
  * Keras-style early stopping: stop after {@code patience} epochs in which the monitored metric did
@@ -32,9 +33,8 @@ public record EarlyStopping(Monitor monitor, double minDelta, int patience) {
 
   /** Validates. */
   public EarlyStopping {
-    if (minDelta < 0 || patience < 0) {
-      throw new IllegalArgumentException("min_delta and patience must not be negative");
-    }
+    SettingChecks.atLeast("min-delta", minDelta, 0);
+    SettingChecks.atLeast("patience", patience, 0);
   }
 
   /** The 1-based epoch with the best monitored value (the last one that improved), or 0. */

@@ -2,6 +2,7 @@ package org.aslwb.training;
 
 import java.util.List;
 import org.aslwb.model.EpochMetrics;
+import org.aslwb.task.SettingChecks;
 
 /**
  * Learning rate per epoch. Every schedule is a pure function of the epoch and the history so far,
@@ -27,12 +28,9 @@ public record LearningRateSchedule(Kind kind, double factor, int stepEpochs, dou
 
   /** Validates the parameters. */
   public LearningRateSchedule {
-    if (!(factor > 0 && factor <= 1)) {
-      throw new IllegalArgumentException("schedule factor must be in (0, 1]");
-    }
-    if (stepEpochs < 1) {
-      throw new IllegalArgumentException("schedule step must be at least 1 epoch");
-    }
+    SettingChecks.between("schedule factor", factor, 0, false, 1, true);
+    SettingChecks.atLeast("schedule epochs", stepEpochs, 1);
+    SettingChecks.atLeast("schedule minimum rate", minRate, 0);
   }
 
   /** A constant rate. */

@@ -268,6 +268,10 @@ public final class Trainer {
     if (data.size() == 0) {
       throw new IllegalArgumentException(data.index().root() + ": no readable images");
     }
+    List<String> empty = data.emptyClasses();
+    if (!empty.isEmpty()) {
+      throw new IllegalArgumentException(emptyClassesMessage(data.index().root(), empty));
+    }
     if (data.width() != config.inputSize() || data.height() != config.inputSize()) {
       throw new IllegalArgumentException(
           "data loaded at "
@@ -277,6 +281,20 @@ public final class Trainer {
               + " but the model input is "
               + config.inputSize());
     }
+  }
+
+  /**
+   * Why training refuses data with classes that have no usable image, and what the user can do: the
+   * CLI and the Train tab show these words.
+   */
+  public static String emptyClassesMessage(Path root, List<String> emptyClasses) {
+    return root
+        + ": "
+        + (emptyClasses.size() == 1 ? "class " : "classes ")
+        + String.join(", ", emptyClasses)
+        + (emptyClasses.size() == 1 ? " has" : " have")
+        + " no usable images (every file is unreadable): fix the files, or train without"
+        + " these classes (train --drop-empty-classes; in the Train tab, 'Drop empty classes')";
   }
 
   private static void checkResumable(

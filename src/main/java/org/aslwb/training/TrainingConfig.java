@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.aslwb.data.Augmentation;
 import org.aslwb.model.Architecture;
+import org.aslwb.task.SettingChecks;
 
 /**
  * Everything that decides a training run. Recorded, as text, in the model file.
@@ -37,23 +38,19 @@ public record TrainingConfig(
     long seed,
     int maxBatchesPerEpoch) {
 
-  /** Validates ranges with messages fit for a form or a CLI. */
+  /**
+   * Validates ranges with messages fit for a form or a CLI, each naming its setting as the CLI
+   * option does.
+   */
   public TrainingConfig {
-    if (epochs < 1) {
-      throw new IllegalArgumentException("epochs must be at least 1");
-    }
-    if (batchSize < 1 || batchSize > 4096) {
-      throw new IllegalArgumentException("batch size must be 1..4096");
-    }
-    if (!(learningRate > 0 && learningRate < 10)) {
-      throw new IllegalArgumentException("learning rate must be in (0, 10)");
-    }
-    if (inputSize < 32 || inputSize > 256) {
-      throw new IllegalArgumentException("input size must be 32..256");
-    }
-    if (validationFraction < 0 || validationFraction >= 0.9) {
-      throw new IllegalArgumentException("validation fraction must be in [0, 0.9)");
-    }
+    SettingChecks.between("width", widthMultiplier, 0, false, 2, true);
+    SettingChecks.between("size", inputSize, 32, 256);
+    SettingChecks.between("epochs", epochs, 1, 100_000);
+    SettingChecks.between("batch", batchSize, 1, 4096);
+    SettingChecks.between("lr", learningRate, 0, false, 10, false);
+    SettingChecks.between("val-fraction", validationFraction, 0, true, 0.9, false);
+    SettingChecks.atLeast("block-split", blockSplit, 0);
+    SettingChecks.atLeast("max-batches", maxBatchesPerEpoch, 0);
   }
 
   /** The seed report's set-up for the simple CNN at 64x64. */

@@ -21,6 +21,7 @@ import org.aslwb.attack.Attack;
 import org.aslwb.attack.Fgsm;
 import org.aslwb.attack.RobustnessSweep;
 import org.aslwb.attack.SweepResult;
+import org.aslwb.attack.SweepSettings;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.data.PixelImage;
@@ -242,11 +243,14 @@ public final class AttackViewModel {
       message.set("Needs a model and a data set.");
       return;
     }
-    int n;
+    SweepSettings settings;
     try {
-      n = Integer.parseInt(limit.get());
+      settings = new SweepSettings(SWEEP_EPS, Integer.parseInt(limit.get().trim()));
     } catch (NumberFormatException e) {
       message.set("Images: not a number");
+      return;
+    } catch (IllegalArgumentException e) {
+      message.set("Images: " + e.getMessage());
       return;
     }
     String methodName = method.get();
@@ -265,9 +269,18 @@ public final class AttackViewModel {
               LoadedDataset data =
                   new DatasetLoader().atSize(shown, pre.width(), pre.height(), p, c);
               int[] indices = Evaluator.validationIndices(m.metadata(), data);
-              indices = Arrays.copyOf(indices, Math.min(indices.length, n));
               return new RobustnessSweep()
-                  .run(name, classifier, attack, data, indices, SWEEP_EPS, goal, 42, p, c);
+                  .run(
+                      name,
+                      classifier,
+                      attack,
+                      data,
+                      settings.firstImages(indices),
+                      settings.epsilons(),
+                      goal,
+                      42,
+                      p,
+                      c);
             },
             this::addCurve,
             e -> message.set(e.getMessage()));

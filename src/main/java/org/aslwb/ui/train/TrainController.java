@@ -28,6 +28,8 @@ public final class TrainController {
   @FXML private TextField valFraction;
   @FXML private TextField seed;
   @FXML private CheckBox augment;
+  @FXML private CheckBox dropEmptyClasses;
+  @FXML private Label emptyClasses;
   @FXML private TextField output;
   @FXML private Label formError;
   @FXML private Button start;
@@ -62,6 +64,10 @@ public final class TrainController {
     valFraction.textProperty().bindBidirectional(vm.valFractionProperty());
     seed.textProperty().bindBidirectional(vm.seedProperty());
     augment.selectedProperty().bindBidirectional(vm.augmentProperty());
+    dropEmptyClasses.selectedProperty().bindBidirectional(vm.dropEmptyClassesProperty());
+    emptyClasses.textProperty().bind(vm.emptyClassesProperty());
+    emptyClasses.visibleProperty().bind(vm.emptyClassesProperty().isNotEmpty());
+    emptyClasses.managedProperty().bind(emptyClasses.visibleProperty());
     output.textProperty().bindBidirectional(vm.outputProperty());
     formError.textProperty().bind(vm.formErrorProperty());
     speed.textProperty().bind(vm.speedProperty());

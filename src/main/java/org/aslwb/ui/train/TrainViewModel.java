@@ -50,6 +50,8 @@ public final class TrainViewModel {
   private final StringProperty valFraction = new SimpleStringProperty("0.2");
   private final StringProperty seed = new SimpleStringProperty("42");
   private final BooleanProperty augment = new SimpleBooleanProperty(true);
+  private final BooleanProperty dropEmptyClasses = new SimpleBooleanProperty(false);
+  private final StringProperty emptyClasses = new SimpleStringProperty("");
   private final StringProperty output =
       new SimpleStringProperty(defaultOutput(Architecture.CNN).toString());
   private final StringProperty formError = new SimpleStringProperty("");
@@ -79,6 +81,16 @@ public final class TrainViewModel {
           width.set(Double.toString(TrainingConfig.defaults(b).widthMultiplier()));
           output.set(defaultOutput(b).toString());
         });
+    workspace.datasetProperty().addListener((o, a, b) -> showEmptyClasses(b));
+    showEmptyClasses(workspace.datasetProperty().get());
+  }
+
+  private void showEmptyClasses(LoadedDataset data) {
+    List<String> empty = data == null ? List.of() : data.emptyClasses();
+    emptyClasses.set(
+        empty.isEmpty()
+            ? ""
+            : "No usable images in " + String.join(", ", empty) + " (every file is unreadable)");
   }
 
   private static Path defaultOutput(Architecture a) {
@@ -146,6 +158,11 @@ public final class TrainViewModel {
       formError.set("Open a data set in the Data tab first.");
       return;
     }
+    boolean drop = dropEmptyClasses.get();
+    if (!drop && !shown.emptyClasses().isEmpty()) {
+      formError.set(Trainer.emptyClassesMessage(shown.index().root(), shown.emptyClasses()));
+      return;
+    }
     if (!resume) {
       iterationLoss.clear();
       epochSeries().forEach(List::clear);
@@ -165,7 +182,9 @@ public final class TrainViewModel {
               LoadedDataset data =
                   new DatasetLoader()
                       .atSize(shown, config.inputSize(), config.inputSize(), progress, cancel);
-              return new Trainer().train(data, config, out, resume, feed, cancel);
+              return new Trainer()
+                  .train(
+                      drop ? data.withoutEmptyClasses() : data, config, out, resume, feed, cancel);
             },
             result -> {
               running.set(false);
@@ -382,6 +401,16 @@ public final class TrainViewModel {
   /** Augmentation on/off. */
   public BooleanProperty augmentProperty() {
     return augment;
+  }
+
+  /** Whether classes whose files are all unreadable are left out of training. */
+  public BooleanProperty dropEmptyClassesProperty() {
+    return dropEmptyClasses;
+  }
+
+  /** Which classes of the open data set have no usable image; empty when none. */
+  public StringProperty emptyClassesProperty() {
+    return emptyClasses;
   }
 
   /** Output model file. */
