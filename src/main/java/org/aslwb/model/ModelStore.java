@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
+import org.aslwb.data.PathProblem;
 import org.aslwb.trust.BoundedZip;
 import org.aslwb.trust.BoundedZip.NotAZipException;
 import org.aslwb.trust.UntrustedInputException;
@@ -147,16 +148,11 @@ public final class ModelStore {
     }
   }
 
-  /** Says what is wrong with a path that is not a model file at all. */
+  /** Says what is wrong with a path that is not a file at all. */
   private static void requireModelFile(Path file) throws ModelFileException {
-    if (Files.isDirectory(file)) {
-      throw new ModelFileException(file, "is a folder, not a model file");
-    }
-    if (!Files.exists(file)) {
-      throw new ModelFileException(file, "does not exist");
-    }
-    if (!Files.isRegularFile(file)) {
-      throw new ModelFileException(file, "is not a regular file");
+    var problem = PathProblem.ofFile(file);
+    if (problem.isPresent()) {
+      throw new ModelFileException(file, problem.get());
     }
   }
 

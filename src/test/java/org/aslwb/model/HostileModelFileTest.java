@@ -138,7 +138,7 @@ class HostileModelFileTest {
   @Test
   void pathsThatAreNoModelFileSayWhatTheyAre() {
     ModelFileException folder = assertThrows(ModelFileException.class, () -> ModelStore.load(dir));
-    assertTrue(folder.getMessage().endsWith("is a folder, not a model file"), folder.getMessage());
+    assertTrue(folder.getMessage().endsWith("is a folder, not a file"), folder.getMessage());
     ModelFileException missing =
         assertThrows(ModelFileException.class, () -> ModelStore.load(dir.resolve("none.aslwb")));
     assertTrue(missing.getMessage().endsWith("does not exist"), missing.getMessage());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.aslwb.data.PathProblem;
 
 /**
  * The class names of an imported model, in output order: from the command line ({@code A,B,C}) or a
@@ -34,10 +35,11 @@ public final class KerasClassNames {
 
   /** Reads a labels file (at most 1 MB, UTF-8). */
   public static List<String> read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException(
-          file + ": " + (Files.isDirectory(file) ? "is a folder" : "does not exist"));
-    }
+    PathProblem.ofFile(file)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(file + ": " + problem);
+            });
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(MAX_FILE_BYTES + 1);

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.aslwb.data.PathProblem;
 import org.aslwb.data.Preprocessing;
 import org.aslwb.model.Engine;
 import org.aslwb.model.ModelMetadata;
@@ -185,11 +186,9 @@ public final class KerasImporter {
 
   /** Refuses what is not an HDF5 file, or absurdly large, before the native library sees it. */
   private static void requireHdf5(Path h5) throws KerasImportException {
-    if (Files.isDirectory(h5)) {
-      throw new KerasImportException(h5 + ": is a folder, not a Keras .h5 file");
-    }
-    if (!Files.isRegularFile(h5)) {
-      throw new KerasImportException(h5 + ": does not exist");
+    var problem = PathProblem.ofFile(h5);
+    if (problem.isPresent()) {
+      throw new KerasImportException(h5 + ": " + problem.get());
     }
     try (InputStream in = Files.newInputStream(h5)) {
       long size = Files.size(h5);
