@@ -12,6 +12,7 @@ import org.aslwb.data.LoadedDataset;
 import org.aslwb.data.Preprocessing;
 import org.aslwb.data.Split;
 import org.aslwb.data.Splits;
+import org.aslwb.model.Engine;
 import org.aslwb.model.EpochMetrics;
 import org.aslwb.model.ModelFileException;
 import org.aslwb.model.ModelMetadata;
@@ -21,6 +22,7 @@ import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains a model: Adam, seeded shuffling and augmentation, a learning-rate schedule, early stopping
@@ -58,6 +60,8 @@ public final class Trainer {
       TrainingListener listener,
       Cancellation cancellation)
       throws IOException {
+    // the first network of a process must not be built before the engine's choices are made
+    Engine.start();
     checkData(data, config);
     Split split = split(data, config);
     Path checkpoint = checkpointOf(modelFile);
@@ -98,6 +102,9 @@ public final class Trainer {
       double lr = config.schedule().rate(config.learningRate(), epoch, history);
       net.setLearningRate(lr);
       Random random = new Random(config.seed() * 7919L + epoch);
+      // dropout draws from ND4J's (per-thread) random source: seed it per epoch too, so that a run
+      // resumed in another process or thread drops the same units as an uninterrupted one
+      Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + epoch);
       int[] order = shuffled(split.train(), random);
       long started = System.nanoTime();
       double lossSum = 0;
