@@ -16,6 +16,7 @@ import org.aslwb.data.LoadedDataset;
 import org.aslwb.evaluation.Evaluator;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
+import org.aslwb.task.OutputLocations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -75,6 +76,9 @@ final class AttackCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "epsilon " + e + " is outside [0, 1] (eps is on the pixel scale)");
       }
+    }
+    if (out != null) {
+      OutputLocations.checkFolder(out); // before the work, not after it
     }
     List<SweepResult> curves = new ArrayList<>();
     for (Path modelFile : models) {

@@ -19,6 +19,7 @@ import org.aslwb.explain.QuickshiftSettings;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
+import org.aslwb.task.OutputLocations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,6 +66,9 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (out != null) {
+      OutputLocations.checkFolder(out); // before the work, not after it
+    }
     TrainedModel trained = ModelOption.load(model);
     PixelImage photo = ExplainInput.fromPhoto(new ImageDecoder().decode(image));
     LimeSettings defaults = LimeSettings.defaults();

@@ -1,2 +1,5 @@
-/** Progress reporting and cancellation shared by every long-running service. */
+/**
+ * Progress reporting, cancellation and output-location checks shared by every long-running
+ * service.
+ */
 package org.aslwb.task;

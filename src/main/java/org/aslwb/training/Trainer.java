@@ -20,6 +20,7 @@ import org.aslwb.model.ModelStore;
 import org.aslwb.model.NetworkShape;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
+import org.aslwb.task.OutputLocations;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,7 +30,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * that keeps the best weights, and a checkpoint after every epoch.
  *
  * <p>Files: the best model so far is saved to the model path whenever it improves; the latest epoch
- * (network and optimiser state) to {@code MODEL.checkpoint}. Both are written atomically. A resumed
+ * (network and optimiser state) to {@code MODEL.checkpoint}. Both are written atomically; the
+ * temporary files of a save that a killed process left behind are deleted at the next run. A resumed
  * run loads the checkpoint and continues with the next epoch, with the same shuffles and
  * augmentations an uninterrupted run would have drawn (each epoch's random source is derived from
  * the seed and the epoch number).
@@ -46,11 +48,35 @@ public final class Trainer {
   }
 
   /**
+   * Checks that the model file and its checkpoint can be written.
+   *
+   * @throws IllegalArgumentException "cannot write FILE: reason"
+   */
+  public static void checkOutputs(Path model) {
+    OutputLocations.checkFile(model);
+    OutputLocations.checkFile(checkpointOf(model));
+  }
+
+  /**
+   * The existing files a run on {@code model} would replace: none when it resumes from a
+   * checkpoint; otherwise those of the model file and its checkpoint that exist.
+   */
+  public static List<Path> filesReplacedBy(Path model, boolean resume) {
+    Path checkpoint = checkpointOf(model);
+    if (resume && Files.isRegularFile(checkpoint)) {
+      return List.of();
+    }
+    return java.util.stream.Stream.of(model, checkpoint).filter(Files::exists).toList();
+  }
+
+  /**
    * Trains on {@code data} (loaded at the config's input size) and saves to {@code modelFile}.
    *
-   * @param resume continue from {@code modelFile}'s checkpoint when it exists
+   * @param resume continue from {@code modelFile}'s checkpoint when it exists (a run without it
+   *     starts afresh and deletes an earlier run's checkpoint: callers ask before, see {@link
+   *     #filesReplacedBy})
    * @throws IllegalArgumentException when the data cannot be trained on (one class, wrong size, or
-   *     a checkpoint made for other data)
+   *     a checkpoint made for other data) or the model file cannot be written
    */
   public TrainingResult train(
       LoadedDataset data,
@@ -63,9 +89,17 @@ public final class Trainer {
     // the first network of a process must not be built before the engine's choices are made
     Engine.start();
     checkData(data, config);
+    checkOutputs(modelFile);
     Split split = split(data, config);
     Path checkpoint = checkpointOf(modelFile);
     String fingerprint = DataFingerprint.of(data, split);
+    int stale =
+        ModelStore.deleteStaleTemporaryFiles(modelFile)
+            + ModelStore.deleteStaleTemporaryFiles(checkpoint);
+    if (stale > 0) {
+      listener.onMessage(
+          "removed " + stale + " temporary file(s) an interrupted run left next to " + modelFile);
+    }
 
     TrainedModel current;
     List<EpochMetrics> history;
@@ -75,6 +109,12 @@ public final class Trainer {
       history = new ArrayList<>(current.metadata().history());
       listener.onMessage("resuming after epoch " + history.size() + " from " + checkpoint);
     } else {
+      if (resume) {
+        listener.onMessage("no checkpoint " + checkpoint + " to resume from: starting from epoch 1");
+      } else {
+        // an earlier run's checkpoint must not be resumed into this one
+        Files.deleteIfExists(checkpoint);
+      }
       current = freshModel(data, config, split, fingerprint);
       history = new ArrayList<>();
     }
