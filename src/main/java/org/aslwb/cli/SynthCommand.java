@@ -46,7 +46,9 @@ final class SynthCommand implements Callable<Integer> {
     if (!force && isNonEmptyFolder(out)) {
       // images of another seed or size would be silently replaced or mixed with the new ones
       throw new IllegalArgumentException(
-          "--out " + out + " is not empty: choose an empty folder, or add --force to write into it");
+          "--out "
+              + out
+              + " is not empty: choose an empty folder, or add --force to write into it");
     }
     OutputLocations.checkFolder(out);
     int n =

@@ -77,7 +77,8 @@ public final class OutputLocations {
       Files.delete(Files.createTempFile(folder, ".aslwb-write-check", ".tmp"));
       return null;
     } catch (AccessDeniedException e) {
-      return "permission denied" + (folder.toString().equals(e.getFile()) ? "" : " on " + e.getFile());
+      return "permission denied"
+          + (folder.toString().equals(e.getFile()) ? "" : " on " + e.getFile());
     } catch (FileSystemException e) {
       // e.g. "Read-only file system", "No space left on device"
       return e.getReason() != null ? e.getReason() : e.toString();

@@ -1,5 +1,4 @@
 /**
- * Progress reporting, cancellation and output-location checks shared by every long-running
- * service.
+ * Progress reporting, cancellation and output-location checks shared by every long-running service.
  */
 package org.aslwb.task;

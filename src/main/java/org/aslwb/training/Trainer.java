@@ -31,8 +31,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Files: the best model so far is saved to the model path whenever it improves; the latest epoch
  * (network and optimiser state) to {@code MODEL.checkpoint}. Both are written atomically; the
- * temporary files of a save that a killed process left behind are deleted at the next run. A resumed
- * run loads the checkpoint and continues with the next epoch, with the same shuffles and
+ * temporary files of a save that a killed process left behind are deleted at the next run. A
+ * resumed run loads the checkpoint and continues with the next epoch, with the same shuffles and
  * augmentations an uninterrupted run would have drawn (each epoch's random source is derived from
  * the seed and the epoch number).
  */
@@ -110,7 +110,8 @@ public final class Trainer {
       listener.onMessage("resuming after epoch " + history.size() + " from " + checkpoint);
     } else {
       if (resume) {
-        listener.onMessage("no checkpoint " + checkpoint + " to resume from: starting from epoch 1");
+        listener.onMessage(
+            "no checkpoint " + checkpoint + " to resume from: starting from epoch 1");
       } else {
         // an earlier run's checkpoint must not be resumed into this one
         Files.deleteIfExists(checkpoint);

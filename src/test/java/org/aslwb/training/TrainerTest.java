@@ -149,7 +149,8 @@ class TrainerTest {
       EpochMetrics b = resumed.get(0).get(i);
       assertEquals(a.trainLoss(), b.trainLoss(), 1e-6, "train loss of epoch " + (i + 1));
       assertEquals(a.valLoss(), b.valLoss(), 1e-6, "val loss of epoch " + (i + 1));
-      assertEquals(a.trainAccuracy(), b.trainAccuracy(), 1e-6, "train accuracy of epoch " + (i + 1));
+      assertEquals(
+          a.trainAccuracy(), b.trainAccuracy(), 1e-6, "train accuracy of epoch " + (i + 1));
       assertEquals(a.valAccuracy(), b.valAccuracy(), 1e-6, "val accuracy of epoch " + (i + 1));
     }
   }

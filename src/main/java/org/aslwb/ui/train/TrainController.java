@@ -93,7 +93,8 @@ public final class TrainController {
   }
 
   private static boolean confirm(String question) {
-    Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
+    Alert alert =
+        new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
     alert.setHeaderText("Replace the existing model?");
     return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
   }
