@@ -32,10 +32,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Files: the best model so far is saved to the model path whenever it improves; the latest epoch
  * (network and optimiser state) to {@code MODEL.checkpoint}. Both are written atomically; the
  * temporary files of a save that a killed process left behind are deleted at the next run. A
- * resumed run loads the checkpoint (weights, optimiser state and iteration count) and continues with
- * the next epoch, with the same shuffles, augmentations and dropout masks an uninterrupted run would
- * have drawn (each epoch's random sources are derived from the seed and the epoch number), so its
- * losses are the uninterrupted run's.
+ * resumed run loads the checkpoint (weights, optimiser state and iteration count) and continues
+ * with the next epoch, with the same shuffles, augmentations and dropout masks an uninterrupted run
+ * would have drawn (each epoch's random sources are derived from the seed and the epoch number), so
+ * its losses are the uninterrupted run's.
  */
 public final class Trainer {
   /** Training-accuracy sample size: measured in inference mode at the end of each epoch. */
