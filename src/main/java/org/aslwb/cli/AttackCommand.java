@@ -17,6 +17,7 @@ import org.aslwb.evaluation.Evaluator;
 import org.aslwb.model.ClassNames;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
+import org.aslwb.task.OutputLocations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -72,6 +73,9 @@ final class AttackCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SweepSettings sweep = new SweepSettings(eps, limit);
+    if (out != null) {
+      OutputLocations.checkFolder(out); // before the work, not after it
+    }
     List<SweepResult> curves = new ArrayList<>();
     for (Path modelFile : models) {
       TrainedModel trained = ModelOption.load(modelFile);

@@ -11,6 +11,7 @@ import org.aslwb.evaluation.Evaluation;
 import org.aslwb.evaluation.Evaluator;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
+import org.aslwb.task.OutputLocations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,6 +40,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (out != null) {
+      OutputLocations.checkFolder(out); // before the work, not after it
+    }
     TrainedModel trained = ModelOption.load(model);
     LoadedDataset loaded =
         new DatasetLoader()

@@ -19,6 +19,7 @@ import org.aslwb.explain.QuickshiftSettings;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
+import org.aslwb.task.OutputLocations;
 import org.aslwb.task.SettingChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,6 +68,9 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SettingChecks.atLeast("num-features", numFeatures, 0);
+    if (out != null) {
+      OutputLocations.checkFolder(out); // before the work, not after it
+    }
     LimeSettings defaults = LimeSettings.defaults();
     LimeSettings settings =
         new LimeSettings(

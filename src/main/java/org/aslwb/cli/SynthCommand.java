@@ -1,10 +1,14 @@
 package org.aslwb.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.aslwb.data.SyntheticDataset;
 import org.aslwb.task.Cancellation;
+import org.aslwb.task.OutputLocations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,11 +33,24 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "7", description = "seed (default ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(
+      names = "--force",
+      description = "write into a folder that is not empty (same-named images are replaced)")
+  boolean force;
+
   @Option(names = "--json", description = "print one JSON object on stdout")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
+    if (!force && isNonEmptyFolder(out)) {
+      // images of another seed or size would be silently replaced or mixed with the new ones
+      throw new IllegalArgumentException(
+          "--out "
+              + out
+              + " is not empty: choose an empty folder, or add --force to write into it");
+    }
+    OutputLocations.checkFolder(out);
     int n =
         SyntheticDataset.write(out, perClass, size, seed, Output.progress(), Cancellation.none());
     Output.say("wrote %d synthetic images to %s", n, out);
@@ -52,5 +69,14 @@ final class SynthCommand implements Callable<Integer> {
               seed));
     }
     return 0;
+  }
+
+  private static boolean isNonEmptyFolder(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.findAny().isPresent();
+    }
   }
 }

@@ -2,8 +2,10 @@ package org.aslwb.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.aslwb.data.Augmentation;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.DatasetScanner;
@@ -104,6 +106,9 @@ final class TrainCommand implements Callable<Integer> {
       description = "train without classes whose files are all unreadable (else refused)")
   boolean dropEmptyClasses;
 
+  @Option(names = "--force", description = "overwrite a model and checkpoint already at OUT")
+  boolean force;
+
   @Option(names = "--json", description = "print one JSON object on stdout")
   boolean json;
 
@@ -125,6 +130,7 @@ final class TrainCommand implements Callable<Integer> {
             noAugment ? Augmentation.none() : Augmentation.standard(),
             seed,
             maxBatches);
+    refuseUnwritableOrOccupied();
     Output.say("engine: %s", Engine.start().describe());
     LoadedDataset loaded =
         new DatasetLoader()
@@ -164,6 +170,30 @@ final class TrainCommand implements Callable<Integer> {
       Output.json(o);
     }
     return result.stopReason() == TrainingResult.StopReason.DIVERGED ? 1 : 0;
+  }
+
+  /** Before any work: an output that cannot be written, or would silently replace a model. */
+  private void refuseUnwritableOrOccupied() {
+    Trainer.checkOutputs(out);
+    List<Path> replaced = Trainer.filesReplacedBy(out, resume);
+    if (replaced.isEmpty() || force) {
+      return;
+    }
+    String files =
+        replaced.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(" and "));
+    throw new IllegalArgumentException(
+        resume
+            ? "--out "
+                + out
+                + ": no checkpoint to resume from, but "
+                + files
+                + " would be replaced by a run from epoch 1; add --force to train afresh over it"
+                + " (--resume alone continues only from a checkpoint)"
+            : "--out "
+                + out
+                + " already holds "
+                + files
+                + ": add --resume to continue from its checkpoint, or --force to overwrite");
   }
 
   /** Per-epoch lines on stderr. */

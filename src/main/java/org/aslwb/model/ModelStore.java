@@ -80,6 +80,33 @@ public final class ModelStore {
     }
   }
 
+  /**
+   * Deletes the temporary files that a process killed while saving {@code file} left next to it
+   * ({@link #save} names them after the file: {@code NAME<digits>.tmp}).
+   *
+   * @return how many were deleted
+   */
+  public static int deleteStaleTemporaryFiles(Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      return 0;
+    }
+    java.util.regex.Pattern stale =
+        java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(file.getFileName().toString()) + "\\d+\\.tmp");
+    int deleted = 0;
+    try (var entries = Files.newDirectoryStream(dir)) {
+      for (Path entry : entries) {
+        if (stale.matcher(entry.getFileName().toString()).matches()
+            && Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            && Files.deleteIfExists(entry)) {
+          deleted++;
+        }
+      }
+    }
+    return deleted;
+  }
+
   /** Reads only the metadata (fast: no network is built). */
   public static ModelMetadata readMetadata(Path file) throws ModelFileException {
     return read(file, false).metadata();

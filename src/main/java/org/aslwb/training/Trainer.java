@@ -12,6 +12,7 @@ import org.aslwb.data.LoadedDataset;
 import org.aslwb.data.Preprocessing;
 import org.aslwb.data.Split;
 import org.aslwb.data.Splits;
+import org.aslwb.model.Engine;
 import org.aslwb.model.EpochMetrics;
 import org.aslwb.model.ModelFileException;
 import org.aslwb.model.ModelMetadata;
@@ -19,18 +20,22 @@ import org.aslwb.model.ModelStore;
 import org.aslwb.model.NetworkShape;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
+import org.aslwb.task.OutputLocations;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains a model: Adam, seeded shuffling and augmentation, a learning-rate schedule, early stopping
  * that keeps the best weights, and a checkpoint after every epoch.
  *
  * <p>Files: the best model so far is saved to the model path whenever it improves; the latest epoch
- * (network and optimiser state) to {@code MODEL.checkpoint}. Both are written atomically. A resumed
- * run loads the checkpoint and continues with the next epoch, with the same shuffles and
- * augmentations an uninterrupted run would have drawn (each epoch's random source is derived from
- * the seed and the epoch number).
+ * (network and optimiser state) to {@code MODEL.checkpoint}. Both are written atomically; the
+ * temporary files of a save that a killed process left behind are deleted at the next run. A
+ * resumed run loads the checkpoint (weights, optimiser state and iteration count) and continues
+ * with the next epoch, with the same shuffles, augmentations and dropout masks an uninterrupted run
+ * would have drawn (each epoch's random sources are derived from the seed and the epoch number), so
+ * its losses are the uninterrupted run's.
  */
 public final class Trainer {
   /** Training-accuracy sample size: measured in inference mode at the end of each epoch. */
@@ -44,11 +49,35 @@ public final class Trainer {
   }
 
   /**
+   * Checks that the model file and its checkpoint can be written.
+   *
+   * @throws IllegalArgumentException "cannot write FILE: reason"
+   */
+  public static void checkOutputs(Path model) {
+    OutputLocations.checkFile(model);
+    OutputLocations.checkFile(checkpointOf(model));
+  }
+
+  /**
+   * The existing files a run on {@code model} would replace: none when it resumes from a
+   * checkpoint; otherwise those of the model file and its checkpoint that exist.
+   */
+  public static List<Path> filesReplacedBy(Path model, boolean resume) {
+    Path checkpoint = checkpointOf(model);
+    if (resume && Files.isRegularFile(checkpoint)) {
+      return List.of();
+    }
+    return java.util.stream.Stream.of(model, checkpoint).filter(Files::exists).toList();
+  }
+
+  /**
    * Trains on {@code data} (loaded at the config's input size) and saves to {@code modelFile}.
    *
-   * @param resume continue from {@code modelFile}'s checkpoint when it exists
+   * @param resume continue from {@code modelFile}'s checkpoint when it exists (a run without it
+   *     starts afresh and deletes an earlier run's checkpoint: callers ask before, see {@link
+   *     #filesReplacedBy})
    * @throws IllegalArgumentException when the data cannot be trained on (one class, wrong size, or
-   *     a checkpoint made for other data)
+   *     a checkpoint made for other data) or the model file cannot be written
    */
   public TrainingResult train(
       LoadedDataset data,
@@ -58,10 +87,20 @@ public final class Trainer {
       TrainingListener listener,
       Cancellation cancellation)
       throws IOException {
+    // the first network of a process must not be built before the engine's choices are made
+    Engine.start();
     checkData(data, config);
+    checkOutputs(modelFile);
     Split split = split(data, config);
     Path checkpoint = checkpointOf(modelFile);
     String fingerprint = DataFingerprint.of(data, split);
+    int stale =
+        ModelStore.deleteStaleTemporaryFiles(modelFile)
+            + ModelStore.deleteStaleTemporaryFiles(checkpoint);
+    if (stale > 0) {
+      listener.onMessage(
+          "removed " + stale + " temporary file(s) an interrupted run left next to " + modelFile);
+    }
 
     TrainedModel current;
     List<EpochMetrics> history;
@@ -71,6 +110,13 @@ public final class Trainer {
       history = new ArrayList<>(current.metadata().history());
       listener.onMessage("resuming after epoch " + history.size() + " from " + checkpoint);
     } else {
+      if (resume) {
+        listener.onMessage(
+            "no checkpoint " + checkpoint + " to resume from: starting from epoch 1");
+      } else {
+        // an earlier run's checkpoint must not be resumed into this one
+        Files.deleteIfExists(checkpoint);
+      }
       current = freshModel(data, config, split, fingerprint);
       history = new ArrayList<>();
     }
@@ -98,6 +144,9 @@ public final class Trainer {
       double lr = config.schedule().rate(config.learningRate(), epoch, history);
       net.setLearningRate(lr);
       Random random = new Random(config.seed() * 7919L + epoch);
+      // dropout draws from ND4J's (per-thread) random source: seed it per epoch too, so that a run
+      // resumed in another process or thread drops the same units as an uninterrupted one
+      Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + epoch);
       int[] order = shuffled(split.train(), random);
       long started = System.nanoTime();
       double lossSum = 0;

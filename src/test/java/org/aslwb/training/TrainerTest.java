@@ -109,6 +109,53 @@ class TrainerTest {
   }
 
   @Test
+  void aResumedRunGivesTheSameLossesAsAnUninterruptedOne() throws Exception {
+    // augmentation and dropout on, so shuffles, augmentations and the dropout masks all matter
+    TrainingConfig c = config(Architecture.CNN, 4, 3);
+    List<EpochMetrics> straight =
+        new Trainer()
+            .train(
+                data,
+                c,
+                dir.resolve("straight.aslwb"),
+                false,
+                new TrainingListener() {},
+                Cancellation.none())
+            .history();
+    Path out = dir.resolve("interrupted.aslwb");
+    Cancellation cancel = new Cancellation();
+    new Trainer().train(data, c, out, false, cancelAfterEpoch(2, cancel), cancel);
+    // resumed on another thread, as after a restart or from the GUI: ND4J's random state differs
+    List<List<EpochMetrics>> resumed = new java.util.ArrayList<>();
+    Thread other =
+        new Thread(
+            () -> {
+              try {
+                org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(System.nanoTime());
+                resumed.add(
+                    new Trainer()
+                        .train(data, c, out, true, new TrainingListener() {}, Cancellation.none())
+                        .history());
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    other.start();
+    other.join();
+    assertEquals(1, resumed.size(), "the resumed run failed");
+    assertEquals(4, resumed.get(0).size());
+    for (int i = 0; i < 4; i++) {
+      EpochMetrics a = straight.get(i);
+      EpochMetrics b = resumed.get(0).get(i);
+      assertEquals(a.trainLoss(), b.trainLoss(), 1e-6, "train loss of epoch " + (i + 1));
+      assertEquals(a.valLoss(), b.valLoss(), 1e-6, "val loss of epoch " + (i + 1));
+      assertEquals(
+          a.trainAccuracy(), b.trainAccuracy(), 1e-6, "train accuracy of epoch " + (i + 1));
+      assertEquals(a.valAccuracy(), b.valAccuracy(), 1e-6, "val accuracy of epoch " + (i + 1));
+    }
+  }
+
+  @Test
   void earlyStoppingKeepsTheBestEpoch() throws Exception {
     Path out = dir.resolve("early.aslwb");
     TrainingConfig c =

@@ -4,7 +4,9 @@ import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -78,6 +80,7 @@ public final class TrainController {
     start.setOnAction(e -> vm.start());
     stop.setOnAction(e -> vm.stop());
     resume.setOnAction(e -> vm.resume());
+    vm.setOverwriteConfirmation(TrainController::confirm);
     log.setItems(vm.log());
     lossChart
         .getData()
@@ -93,6 +96,13 @@ public final class TrainController {
                 series("train accuracy", vm.trainAccuracy()),
                 series("val accuracy", vm.valAccuracy())));
     rateChart.getData().setAll(java.util.List.of(series("learning rate", vm.learningRates())));
+  }
+
+  private static boolean confirm(String question) {
+    Alert alert =
+        new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
+    alert.setHeaderText("Replace the existing model?");
+    return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
   }
 
   private static XYChart.Series<Number, Number> series(

@@ -3,6 +3,7 @@ package org.aslwb.ui.train;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -72,6 +73,8 @@ public final class TrainViewModel {
   private final ObservableList<XYChart.Data<Number, Number>> learningRates =
       FXCollections.observableArrayList();
   private Cancellation cancellation;
+  // answers "replace these files?"; the controller shows a dialog, tests answer directly
+  private Predicate<String> overwriteConfirmation = question -> false;
 
   /** A view model over the shared workspace. */
   public TrainViewModel(Workspace workspace) {
@@ -95,6 +98,14 @@ public final class TrainViewModel {
 
   private static Path defaultOutput(Architecture a) {
     return Workspace.modelsFolder().resolve(a.id() + ".aslwb");
+  }
+
+  /**
+   * Sets how the user is asked before a run replaces an existing model or checkpoint: the question
+   * in, true to go ahead. Until set, such runs are refused.
+   */
+  public void setOverwriteConfirmation(Predicate<String> confirmation) {
+    this.overwriteConfirmation = confirmation;
   }
 
   /** Parses the form; sets {@link #formErrorProperty()} and returns null when invalid. */
@@ -163,11 +174,23 @@ public final class TrainViewModel {
       formError.set(Trainer.emptyClassesMessage(shown.index().root(), shown.emptyClasses()));
       return;
     }
+    Path out;
+    try {
+      out = Path.of(output.get());
+      Trainer.checkOutputs(out);
+    } catch (IllegalArgumentException e) {
+      formError.set(e.getMessage());
+      return;
+    }
+    List<Path> replaced = Trainer.filesReplacedBy(out, resume);
+    if (!replaced.isEmpty() && !overwriteConfirmation.test(overwriteQuestion(replaced, resume))) {
+      log.add("not started: " + out + " is kept");
+      return;
+    }
     if (!resume) {
       iterationLoss.clear();
       epochSeries().forEach(List::clear);
     }
-    Path out = Path.of(output.get());
     running.set(true);
     log.add(
         (resume ? "resuming " : "training ") + config.architecture().displayName() + " -> " + out);
@@ -213,6 +236,18 @@ public final class TrainViewModel {
               running.set(false);
               log.add("Training failed: " + e.getMessage());
             });
+  }
+
+  private static String overwriteQuestion(List<Path> replaced, boolean resume) {
+    String files =
+        String.join(" and ", replaced.stream().map(p -> p.getFileName().toString()).toList());
+    return (resume
+            ? "There is no checkpoint to resume from: training starts from epoch 1 and replaces "
+            : "Training afresh replaces ")
+        + files
+        + " in "
+        + replaced.get(0).toAbsolutePath().getParent()
+        + ". Overwrite?";
   }
 
   /** Receives training events on the training thread; hands them to the UI in coalesced batches. */

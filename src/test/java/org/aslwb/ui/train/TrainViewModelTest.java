@@ -1,5 +1,6 @@
 package org.aslwb.ui.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -81,6 +82,51 @@ class TrainViewModelTest {
         first.valLoss().get(0).getYValue(), restarted.valLoss().get(0).getYValue(), "epoch 1 kept");
     assertEquals(
         16, restarted.iterationLoss().get(0).getXValue(), "batches continue after epoch 1");
+  }
+
+  @Test
+  void trainingOverAnExistingModelAsksFirstAndKeepsItWhenTheAnswerIsNo() throws Exception {
+    Path model = java.nio.file.Files.copy(TinyModels.trainedCnn(), dir.resolve("cnn.aslwb"));
+    byte[] before = java.nio.file.Files.readAllBytes(model);
+    List<String> questions = new java.util.ArrayList<>();
+    TrainViewModel vm = form(1);
+    vm.setOverwriteConfirmation(
+        question -> {
+          questions.add(question);
+          return false;
+        });
+    vm.start();
+    assertEquals(1, questions.size());
+    assertTrue(questions.get(0).contains("cnn.aslwb"), questions.get(0));
+    assertTrue(vm.valLoss().isEmpty(), "nothing ran");
+    assertTrue(vm.log().get(vm.log().size() - 1).startsWith("not started"), vm.log().toString());
+    assertArrayEquals(before, java.nio.file.Files.readAllBytes(model), "the model is kept");
+
+    vm.setOverwriteConfirmation(
+        question -> {
+          questions.add(question);
+          return true;
+        });
+    vm.start();
+    assertEquals(2, questions.size());
+    assertEquals(List.of(15), epochs(vm.valLoss()), "trained after yes");
+    assertFalse(java.util.Arrays.equals(before, java.nio.file.Files.readAllBytes(model)));
+    // resuming from the new run's checkpoint replaces nothing: no question
+    vm.epochsProperty().set("2");
+    vm.resume();
+    assertEquals(2, questions.size());
+    assertEquals(List.of(15, 30), epochs(vm.valLoss()));
+  }
+
+  @Test
+  void anUnwritableOutputIsRefusedBeforeTraining() throws Exception {
+    TrainViewModel vm = form(1);
+    vm.outputProperty().set("/proc/aslwb-test/cnn.aslwb");
+    vm.start();
+    assertTrue(
+        vm.formErrorProperty().get().startsWith("cannot write /proc/aslwb-test/cnn.aslwb"),
+        vm.formErrorProperty().get());
+    assertTrue(vm.valLoss().isEmpty());
   }
 
   @Test
