@@ -1,6 +1,5 @@
 package org.aslwb.cli;
 
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,9 +69,6 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         || e instanceof UnreadableImageException
         || e instanceof ModelFileException
         || e instanceof org.aslwb.model.keras.KerasImportException
-        || e instanceof java.nio.file.NoSuchFileException
-        || (e instanceof IOException
-            && e.getMessage() != null
-            && e.getMessage().contains("not a folder"));
+        || e instanceof java.nio.file.NoSuchFileException;
   }
 }

@@ -12,6 +12,7 @@ import org.aslwb.model.TrainedModel;
 import org.aslwb.model.keras.KerasClassNames;
 import org.aslwb.model.keras.KerasImporter;
 import org.aslwb.model.keras.KerasPreprocess;
+import org.aslwb.task.OutputLocations;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,6 +68,7 @@ final class ImportCommand implements Callable<Integer> {
     if (Files.exists(out) && !force) {
       throw new IllegalArgumentException(out + ": exists; use --force to replace it");
     }
+    OutputLocations.checkFile(out); // before the import, not after it
     Engine.start();
     long started = System.nanoTime();
     TrainedModel model = KerasImporter.importModel(keras, names, scaling);
