@@ -43,6 +43,7 @@ final class SynthCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    SyntheticDataset.checkSettings(perClass, size);
     if (!force && isNonEmptyFolder(out)) {
       // images of another seed or size would be silently replaced or mixed with the new ones
       throw new IllegalArgumentException(

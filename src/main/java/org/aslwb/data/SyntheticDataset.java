@@ -27,6 +27,12 @@ public final class SyntheticDataset {
 
   private SyntheticDataset() {}
 
+  /** Refuses a count or size that cannot make a data set (before any folder is made). */
+  public static void checkSettings(int perClass, int size) {
+    SettingChecks.atLeast("per-class", perClass, 1);
+    SettingChecks.between("size", size, ImageDecoder.MIN_SIDE, 4096);
+  }
+
   /**
    * Writes {@code perClass} images of each of the 29 classes into {@code out}.
    *
@@ -40,8 +46,7 @@ public final class SyntheticDataset {
       ProgressListener progress,
       Cancellation cancellation)
       throws IOException {
-    SettingChecks.atLeast("per-class", perClass, 1);
-    SettingChecks.between("size", size, ImageDecoder.MIN_SIDE, 4096);
+    checkSettings(perClass, size);
     SyntheticHandRenderer renderer = new SyntheticHandRenderer(size);
     List<HandPose> poses = HandPose.alphabet();
     int total = poses.size() * perClass;
