@@ -68,34 +68,33 @@ public record Augmentation(
 
   /** Checks the ranges. */
   public Augmentation {
-    double[] v = {
-      rotationDegrees,
-      widthShift,
-      heightShift,
-      cropFraction,
-      brightness,
-      contrast,
-      saturation,
-      hue,
-      greyscale,
-      zoomOut,
-      blur,
-      noise,
-      flip,
-      background
-    };
-    for (int i = 0; i < v.length; i++) {
-      boolean exclusive = i >= 1 && i <= 3;
-      if (!(v[i] >= 0) || v[i] > MAX[i] || (exclusive && v[i] >= MAX[i])) {
-        throw new IllegalArgumentException(
-            String.format(
-                Locale.ROOT,
-                "augmentation %s must be in [0, %s%s, got %s",
-                KEYS.get(i),
-                number(MAX[i]),
-                exclusive ? ")" : "]",
-                number(v[i])));
-      }
+    check(0, rotationDegrees);
+    check(1, widthShift);
+    check(2, heightShift);
+    check(3, cropFraction);
+    check(4, brightness);
+    check(5, contrast);
+    check(6, saturation);
+    check(7, hue);
+    check(8, greyscale);
+    check(9, zoomOut);
+    check(10, blur);
+    check(11, noise);
+    check(12, flip);
+    check(13, background);
+  }
+
+  private static void check(int i, double v) {
+    boolean exclusive = i >= 1 && i <= 3;
+    if (!(v >= 0) || v > MAX[i] || (exclusive && v >= MAX[i])) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "augmentation %s must be in [0, %s%s, got %s",
+              KEYS.get(i),
+              number(MAX[i]),
+              exclusive ? ")" : "]",
+              number(v)));
     }
   }
 
