@@ -9,11 +9,10 @@ import picocli.CommandLine.Option;
 final class AugmentationOptions {
   @Option(
       names = "--augment",
-      defaultValue = "standard",
       description =
-          "standard (reference geometry plus the domain-shift switches) or reference (the study's"
-              + " rotation, shift and crop only); the options below override it (default"
-              + " ${DEFAULT-VALUE})")
+          "reference (the study's rotation, shift and crop only) or domain (reference plus every"
+              + " domain-shift switch); the options below override it (default: the standard set,"
+              + " see README)")
   String preset;
 
   @Option(names = "--rotation", description = "rotation range in degrees, 0..180")
@@ -64,13 +63,15 @@ final class AugmentationOptions {
    */
   Augmentation augmentation() {
     Augmentation a =
-        switch (preset) {
-          case "standard" -> Augmentation.standard();
-          case "reference" -> Augmentation.reference();
-          default ->
-              throw new IllegalArgumentException(
-                  "--augment must be standard or reference, got " + preset);
-        };
+        preset == null
+            ? Augmentation.standard()
+            : switch (preset) {
+              case "domain" -> Augmentation.domain();
+              case "reference" -> Augmentation.reference();
+              default ->
+                  throw new IllegalArgumentException(
+                      "--augment must be reference or domain, got " + preset);
+            };
     Map<String, Double> given = new LinkedHashMap<>();
     given.put("rotation", rotation);
     given.put("width_shift", shift);

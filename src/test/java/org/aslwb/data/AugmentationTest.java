@@ -46,10 +46,13 @@ class AugmentationTest {
   }
 
   @Test
-  void theStandardSetIsTheReferenceGeometryPlusTheDomainSwitches() {
-    Augmentation standard = Augmentation.standard();
+  void theDomainSetIsTheReferenceGeometryPlusTheDomainSwitches() {
+    Augmentation standard = Augmentation.domain();
     for (String key : new String[] {"rotation", "width_shift", "height_shift", "crop"}) {
       assertEquals(Augmentation.reference().get(key), standard.get(key), key);
+    }
+    for (String key : Augmentation.KEYS.subList(4, Augmentation.KEYS.size())) {
+      assertTrue(standard.get(key) > 0, key);
     }
     assertFalse(standard.isIdentity());
     assertTrue(Augmentation.none().isIdentity());
