@@ -132,7 +132,7 @@ public record Augmentation(
    * (README, "Shift suite and augmentation against domain shift").
    */
   public static Augmentation standard() {
-    return domain();
+    return reference();
   }
 
   /** No augmentation at all. */
