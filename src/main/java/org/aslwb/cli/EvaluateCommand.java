@@ -9,6 +9,8 @@ import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.evaluation.Evaluation;
 import org.aslwb.evaluation.Evaluator;
+import org.aslwb.evaluation.ShiftReport;
+import org.aslwb.evaluation.ShiftSuite;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
 import org.aslwb.task.OutputLocations;
@@ -34,6 +36,18 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--out", description = "folder for confusion.csv and per_class.csv")
   Path out;
+
+  @Option(
+      names = "--shifts",
+      description =
+          "also run the shift suite: accuracy under natural corruptions at three severities each")
+  boolean shifts;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "seed of the shift suite's random draws (default ${DEFAULT-VALUE})")
+  long seed;
 
   @Option(names = "--json", description = "print one JSON object on stdout")
   boolean json;
@@ -65,11 +79,30 @@ final class EvaluateCommand implements Callable<Integer> {
     Output.say(
         "accuracy %.4f, macro F1 %.4f over %d images (%s split) in %.2f s",
         e.accuracy(), e.confusion().macroF1(), indices.length, split, e.seconds());
+    ShiftReport shiftReport =
+        shifts
+            ? new ShiftSuite()
+                .run(
+                    trained.classifier(),
+                    loaded,
+                    indices,
+                    split,
+                    seed,
+                    Output.progress(),
+                    Cancellation.none())
+            : null;
+    if (shiftReport != null) {
+      Output.say("%s", shiftReport.toTable());
+    }
     if (out != null) {
       Files.createDirectories(out);
       Files.writeString(out.resolve("confusion.csv"), e.confusion().toCsv());
       Files.writeString(out.resolve("per_class.csv"), e.confusion().perClassCsv());
       Output.say("wrote %s and %s", out.resolve("confusion.csv"), out.resolve("per_class.csv"));
+      if (shiftReport != null) {
+        Files.writeString(out.resolve("shifts.csv"), shiftReport.toCsv());
+        Output.say("wrote %s", out.resolve("shifts.csv"));
+      }
     }
     if (json) {
       Map<String, Object> o = new LinkedHashMap<>();
@@ -82,6 +115,17 @@ final class EvaluateCommand implements Callable<Integer> {
       if (out != null) {
         o.put("confusion_csv", out.resolve("confusion.csv").toString());
         o.put("per_class_csv", out.resolve("per_class.csv").toString());
+      }
+      if (shiftReport != null) {
+        Map<String, Object> sh = new LinkedHashMap<>();
+        sh.put("seed", shiftReport.seed());
+        sh.put("clean_accuracy", shiftReport.cleanAccuracy());
+        sh.put("mean_accuracy", shiftReport.meanAccuracy());
+        sh.put("rows", shiftReport.scores());
+        if (out != null) {
+          sh.put("csv", out.resolve("shifts.csv").toString());
+        }
+        o.put("shifts", sh);
       }
       Output.json(o);
     }

@@ -86,6 +86,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-augment", description = "train without augmentation")
   boolean noAugment;
 
+  @picocli.CommandLine.Mixin AugmentationOptions augmentOptions = new AugmentationOptions();
+
   @Option(names = "--seed", defaultValue = "42")
   long seed;
 
@@ -127,7 +129,7 @@ final class TrainCommand implements Callable<Integer> {
             new EarlyStopping(EarlyStopping.Monitor.parse(monitor), minDelta, patience),
             valFraction,
             blockSplit,
-            noAugment ? Augmentation.none() : Augmentation.standard(),
+            noAugment ? Augmentation.none() : augmentOptions.augmentation(),
             seed,
             maxBatches);
     refuseUnwritableOrOccupied();

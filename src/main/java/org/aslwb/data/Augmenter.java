@@ -3,9 +3,13 @@ package org.aslwb.data;
 import java.util.Random;
 
 /**
- * Applies an {@link Augmentation} with draws from a caller's seeded {@link Random}: rotation, shift
- * and crop are composed into one inverse affine map and sampled once, bilinearly, with edge pixels
- * repeated outside the image (Keras' {@code fill_mode='nearest'}).
+ * Applies an {@link Augmentation} with draws from a caller's seeded {@link Random}. The background
+ * swap comes first (it finds the backdrop by the border colour of the untouched photo); rotation,
+ * shift and crop are then composed into one inverse affine map and sampled once, bilinearly, with
+ * edge pixels repeated outside the image (Keras' {@code fill_mode='nearest'}); the zoom-out, flip,
+ * colour, blur and noise follow. Every operation is the shift suite's own ({@link ImageOps}).
+ * Switches that are off draw no random numbers, so the reference geometry alone draws exactly as
+ * before the other switches existed.
  */
 public final class Augmenter {
   private final Augmentation augmentation;
@@ -22,62 +26,84 @@ public final class Augmenter {
 
   /** A new, randomly transformed image; labels are unaffected by any of the transforms. */
   public PixelImage apply(PixelImage image, Random random) {
-    if (augmentation.isIdentity()) {
+    Augmentation a = augmentation;
+    if (a.isIdentity()) {
       return image.copy();
+    }
+    PixelImage out = image;
+    if (a.background() > 0 && random.nextDouble() < a.background()) {
+      out = BackgroundSwap.apply(out, random);
+    }
+    out = geometry(out, random);
+    if (a.zoomOut() > 0) {
+      double scale = 1 - random.nextDouble() * a.zoomOut();
+      // the shrunk picture may sit anywhere inside the frame
+      double dx = (random.nextDouble() * 2 - 1) * (1 - scale) / 2 * out.width();
+      double dy = (random.nextDouble() * 2 - 1) * (1 - scale) / 2 * out.height();
+      out = ImageOps.zoomOut(out, scale, dx, dy);
+    }
+    if (a.flip() > 0 && random.nextDouble() < a.flip()) {
+      out = ImageOps.flipHorizontal(out);
+    }
+    if (a.brightness() > 0) {
+      out = ImageOps.brightness(out, uniform(random, a.brightness()));
+    }
+    if (a.contrast() > 0) {
+      out = ImageOps.contrast(out, 1 + uniform(random, a.contrast()));
+    }
+    if (a.saturation() > 0) {
+      out = ImageOps.saturation(out, 1 + uniform(random, a.saturation()));
+    }
+    if (a.hue() > 0) {
+      out = ImageOps.hue(out, uniform(random, a.hue()));
+    }
+    if (a.greyscale() > 0 && random.nextDouble() < a.greyscale()) {
+      out = ImageOps.greyscale(out);
+    }
+    if (a.blur() > 0) {
+      out = ImageOps.blur(out, a.blur() * (0.25 + 0.75 * random.nextDouble()));
+    }
+    if (a.noise() > 0) {
+      out = ImageOps.noise(out, random.nextDouble() * a.noise(), random);
+    }
+    return out == image ? image.copy() : out;
+  }
+
+  // the reference study's rotation, shift and crop as one resampling
+  private PixelImage geometry(PixelImage image, Random random) {
+    Augmentation a = augmentation;
+    if (a.rotationDegrees() == 0
+        && a.widthShift() == 0
+        && a.heightShift() == 0
+        && a.cropFraction() == 0) {
+      return image;
     }
     int w = image.width();
     int h = image.height();
-    double angle = Math.toRadians(uniform(random, augmentation.rotationDegrees()));
-    double tx = uniform(random, augmentation.widthShift()) * w;
-    double ty = uniform(random, augmentation.heightShift()) * h;
+    double angle = Math.toRadians(uniform(random, a.rotationDegrees()));
+    double tx = uniform(random, a.widthShift()) * w;
+    double ty = uniform(random, a.heightShift()) * h;
     // crop: keep a window of relative size s, at a random offset, stretched back to full size
-    double s = 1 - random.nextDouble() * augmentation.cropFraction();
+    double s = 1 - random.nextDouble() * a.cropFraction();
     double cropX = random.nextDouble() * (1 - s) * w;
     double cropY = random.nextDouble() * (1 - s) * h;
     double cos = Math.cos(angle);
     double sin = Math.sin(angle);
     double cx = (w - 1) / 2.0;
     double cy = (h - 1) / 2.0;
-    float[] src = image.data();
-    float[] out = new float[src.length];
-    int plane = w * h;
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        // output -> crop window -> undo shift -> undo rotation about the centre
-        double u = cropX + x * s - tx - cx;
-        double v = cropY + y * s - ty - cy;
-        double sx = cos * u + sin * v + cx;
-        double sy = -sin * u + cos * v + cy;
-        sample(src, w, h, image.channels(), plane, sx, sy, out, y * w + x);
-      }
-    }
-    return new PixelImage(w, h, image.channels(), out);
-  }
-
-  private static void sample(
-      float[] src,
-      int w,
-      int h,
-      int channels,
-      int plane,
-      double sx,
-      double sy,
-      float[] out,
-      int at) {
-    double fx = Math.max(0, Math.min(w - 1, sx));
-    double fy = Math.max(0, Math.min(h - 1, sy));
-    int x0 = (int) fx;
-    int y0 = (int) fy;
-    int x1 = Math.min(w - 1, x0 + 1);
-    int y1 = Math.min(h - 1, y0 + 1);
-    float ax = (float) (fx - x0);
-    float ay = (float) (fy - y0);
-    for (int c = 0; c < channels; c++) {
-      int base = c * plane;
-      float top = src[base + y0 * w + x0] * (1 - ax) + src[base + y0 * w + x1] * ax;
-      float bottom = src[base + y1 * w + x0] * (1 - ax) + src[base + y1 * w + x1] * ax;
-      out[base + at] = top * (1 - ay) + bottom * ay;
-    }
+    // output -> crop window -> undo shift -> undo rotation about the centre
+    double u0 = cropX - tx - cx;
+    double v0 = cropY - ty - cy;
+    return ImageOps.warp(
+        image,
+        new ImageOps.Affine(
+            cos * s,
+            sin * s,
+            cos * u0 + sin * v0 + cx,
+            -sin * s,
+            cos * s,
+            -sin * u0 + cos * v0 + cy),
+        null);
   }
 
   private static double uniform(Random random, double range) {

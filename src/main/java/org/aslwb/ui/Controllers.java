@@ -7,6 +7,8 @@ import org.aslwb.ui.data.DataController;
 import org.aslwb.ui.data.DataViewModel;
 import org.aslwb.ui.evaluate.EvaluateController;
 import org.aslwb.ui.evaluate.EvaluateViewModel;
+import org.aslwb.ui.evaluate.ShiftsController;
+import org.aslwb.ui.evaluate.ShiftsViewModel;
 import org.aslwb.ui.explain.ExplainController;
 import org.aslwb.ui.explain.ExplainViewModel;
 import org.aslwb.ui.train.TrainController;
@@ -30,6 +32,8 @@ final class Controllers implements Callback<Class<?>, Object> {
       return new TrainController(new TrainViewModel(workspace));
     } else if (type == EvaluateController.class) {
       return new EvaluateController(new EvaluateViewModel(workspace));
+    } else if (type == ShiftsController.class) {
+      return new ShiftsController(new ShiftsViewModel(workspace));
     } else if (type == AttackController.class) {
       return new AttackController(new AttackViewModel(workspace));
     } else if (type == ExplainController.class) {

@@ -5,6 +5,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.aslwb.data.Augmentation;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.data.PixelImage;
 import org.aslwb.model.TrainedModel;
@@ -24,6 +25,8 @@ public final class Workspace {
   private final StringProperty imageName = new SimpleStringProperty("");
   private final StringProperty engine = new SimpleStringProperty("starting engine...");
   private final StringProperty notice = new SimpleStringProperty("");
+  private final ObjectProperty<Augmentation> augmentation =
+      new SimpleObjectProperty<>(Augmentation.standard());
 
   /** A workspace whose long work runs through {@code tasks}. */
   public Workspace(TaskRunner tasks) {
@@ -84,5 +87,10 @@ public final class Workspace {
   /** A notice shown above the tabs (for instance that the demo data are synthetic). */
   public StringProperty noticeProperty() {
     return notice;
+  }
+
+  /** The training augmentation set in the Train tab, which the Data tab previews. */
+  public ObjectProperty<Augmentation> augmentationProperty() {
+    return augmentation;
   }
 }

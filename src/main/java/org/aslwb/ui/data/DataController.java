@@ -28,6 +28,7 @@ public final class DataController {
   @FXML private TilePane augmentations;
   @FXML private Button reseed;
   @FXML private Label augmentationSeed;
+  @FXML private Label augmentationText;
 
   /** A controller for {@code vm}. */
   public DataController(DataViewModel vm) {
@@ -68,6 +69,7 @@ public final class DataController {
                         .setAll(vm.augmentations().stream().map(DataController::view).toList()));
     reseed.setOnAction(e -> vm.reseed());
     augmentationSeed.textProperty().bind(vm.augmentationSeedProperty().asString("seed %d"));
+    augmentationText.textProperty().bind(vm.augmentationText());
   }
 
   private void chooseFolder() {

@@ -13,7 +13,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
-import org.aslwb.data.Augmentation;
 import org.aslwb.data.Augmenter;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.DatasetScanner;
@@ -58,6 +57,7 @@ public final class DataViewModel {
     workspace.datasetProperty().addListener((o, was, data) -> show(data));
     selectedClass.addListener((o, was, name) -> selectClass(name));
     augmentationSeed.addListener((o, was, seed) -> previewAugmentations());
+    workspace.augmentationProperty().addListener((o, was, a) -> previewAugmentations());
   }
 
   /** Loads a folder in the background (at the model's input size, else 64x64). */
@@ -157,13 +157,20 @@ public final class DataViewModel {
       return;
     }
     PixelImage image = data.image(previewIndex);
-    Augmenter augmenter = new Augmenter(Augmentation.standard());
+    Augmenter augmenter = new Augmenter(workspace.augmentationProperty().get());
     Random random = new Random(augmentationSeed.get());
     List<Image> out = new ArrayList<>();
     for (int i = 0; i < PREVIEW_COUNT; i++) {
       out.add(Images.of(augmenter.apply(image, random)));
     }
     augmentations.setAll(out);
+  }
+
+  /** The augmentation previewed: the Train tab's, switch by switch. */
+  public javafx.beans.binding.StringExpression augmentationText() {
+    return javafx.beans.binding.Bindings.createStringBinding(
+        () -> "Training augmentation: " + workspace.augmentationProperty().get(),
+        workspace.augmentationProperty());
   }
 
   /** Draws new augmentations (the seed is shown, so a preview can be reproduced). */

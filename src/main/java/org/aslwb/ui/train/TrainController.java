@@ -12,6 +12,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import org.aslwb.model.Architecture;
 
 /** Binds the Train tab. */
@@ -32,6 +33,7 @@ public final class TrainController {
   @FXML private CheckBox augment;
   @FXML private CheckBox dropEmptyClasses;
   @FXML private Label emptyClasses;
+  @FXML private GridPane augmentationGrid;
   @FXML private TextField output;
   @FXML private Label formError;
   @FXML private Button start;
@@ -70,6 +72,15 @@ public final class TrainController {
     emptyClasses.textProperty().bind(vm.emptyClassesProperty());
     emptyClasses.visibleProperty().bind(vm.emptyClassesProperty().isNotEmpty());
     emptyClasses.managedProperty().bind(emptyClasses.visibleProperty());
+    int row = 0;
+    for (AugmentationForm.Field f : vm.augmentationForm().fields()) {
+      TextField field = new TextField();
+      field.setId("augment-" + f.key());
+      field.setPrefColumnCount(5);
+      field.textProperty().bindBidirectional(f.value());
+      field.disableProperty().bind(vm.augmentProperty().not());
+      augmentationGrid.addRow(row++, new Label(f.label()), field);
+    }
     output.textProperty().bindBidirectional(vm.outputProperty());
     formError.textProperty().bind(vm.formErrorProperty());
     speed.textProperty().bind(vm.speedProperty());

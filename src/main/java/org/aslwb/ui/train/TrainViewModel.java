@@ -53,6 +53,7 @@ public final class TrainViewModel {
   private final BooleanProperty augment = new SimpleBooleanProperty(true);
   private final BooleanProperty dropEmptyClasses = new SimpleBooleanProperty(false);
   private final StringProperty emptyClasses = new SimpleStringProperty("");
+  private final AugmentationForm augmentationForm;
   private final StringProperty output =
       new SimpleStringProperty(defaultOutput(Architecture.CNN).toString());
   private final StringProperty formError = new SimpleStringProperty("");
@@ -79,6 +80,7 @@ public final class TrainViewModel {
   /** A view model over the shared workspace. */
   public TrainViewModel(Workspace workspace) {
     this.workspace = workspace;
+    this.augmentationForm = new AugmentationForm(workspace);
     architecture.addListener(
         (o, a, b) -> {
           width.set(Double.toString(TrainingConfig.defaults(b).widthMultiplier()));
@@ -127,7 +129,7 @@ public final class TrainViewModel {
                   Integer.parseInt(patience.get())),
               Double.parseDouble(valFraction.get()),
               0,
-              augment.get() ? Augmentation.standard() : Augmentation.none(),
+              augment.get() ? augmentationForm.parse() : Augmentation.none(),
               Long.parseLong(seed.get()),
               0);
       formError.set("");
@@ -431,6 +433,11 @@ public final class TrainViewModel {
   /** Seed. */
   public StringProperty seedProperty() {
     return seed;
+  }
+
+  /** The augmentation switches and their strengths. */
+  public AugmentationForm augmentationForm() {
+    return augmentationForm;
   }
 
   /** Augmentation on/off. */

@@ -1,0 +1,354 @@
+package org.aslwb.data;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Pure image transforms on [0,1] images: the one implementation of each operation behind both the
+ * training augmentations ({@link Augmenter}) and the shift suite ({@link Corruption}). Every method
+ * returns a new image with its values clamped to [0,1]; randomness comes only from a caller's
+ * seeded {@link Random}.
+ */
+public final class ImageOps {
+  private ImageOps() {}
+
+  /**
+   * An inverse affine map: output pixel (x, y) samples the source at {@code (a x + b y + c, d x + e
+   * y + f)}.
+   */
+  public record Affine(double a, double b, double c, double d, double e, double f) {
+    /** Scales about the image centre by {@code scale} (below 1 shrinks) and then shifts. */
+    public static Affine scaleAndShift(int w, int h, double scale, double dx, double dy) {
+      double cx = (w - 1) / 2.0;
+      double cy = (h - 1) / 2.0;
+      // source = centre + (output - centre - shift) / scale
+      return new Affine(1 / scale, 0, cx - (cx + dx) / scale, 0, 1 / scale, cy - (cy + dy) / scale);
+    }
+  }
+
+  /**
+   * Resamples {@code image} bilinearly through {@code map}. Outside the source, {@code fill} gives
+   * the colour (one value per channel), or edge pixels are repeated when it is null (Keras' {@code
+   * fill_mode='nearest'}).
+   */
+  public static PixelImage warp(PixelImage image, Affine map, float[] fill) {
+    int w = image.width();
+    int h = image.height();
+    int channels = image.channels();
+    int plane = w * h;
+    float[] src = image.data();
+    float[] out = new float[src.length];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        double sx = map.a() * x + map.b() * y + map.c();
+        double sy = map.d() * x + map.e() * y + map.f();
+        int at = y * w + x;
+        if (fill == null) {
+          sx = Math.max(0, Math.min(w - 1, sx));
+          sy = Math.max(0, Math.min(h - 1, sy));
+        }
+        int x0 = (int) Math.floor(sx);
+        int y0 = (int) Math.floor(sy);
+        float ax = (float) (sx - x0);
+        float ay = (float) (sy - y0);
+        for (int c = 0; c < channels; c++) {
+          int base = c * plane;
+          float f = fill == null ? Float.NaN : fill[c];
+          float p00 = pixel(src, base, w, h, x0, y0, f);
+          float p10 = pixel(src, base, w, h, x0 + 1, y0, f);
+          float p01 = pixel(src, base, w, h, x0, y0 + 1, f);
+          float p11 = pixel(src, base, w, h, x0 + 1, y0 + 1, f);
+          float top = p00 * (1 - ax) + p10 * ax;
+          float bottom = p01 * (1 - ax) + p11 * ax;
+          out[base + at] = clamp(top * (1 - ay) + bottom * ay);
+        }
+      }
+    }
+    return new PixelImage(w, h, channels, out);
+  }
+
+  // a neighbour of a bilinear sample: outside the image the fill colour, or the nearest edge pixel
+  // when there is none (NaN)
+  private static float pixel(float[] src, int base, int w, int h, int x, int y, float fill) {
+    if ((x < 0 || y < 0 || x >= w || y >= h) && !Float.isNaN(fill)) {
+      return fill;
+    }
+    return src[base + Math.min(h - 1, Math.max(0, y)) * w + Math.min(w - 1, Math.max(0, x))];
+  }
+
+  /**
+   * Shrinks the picture about its centre to {@code scale} of its size, then moves it by (dx, dy).
+   */
+  public static PixelImage zoomOut(PixelImage image, double scale, double dx, double dy) {
+    return warp(
+        image,
+        Affine.scaleAndShift(image.width(), image.height(), scale, dx, dy),
+        borderColour(image));
+  }
+
+  /** Moves the picture by (dx, dy) pixels, filling the uncovered part with the border colour. */
+  public static PixelImage translate(PixelImage image, double dx, double dy) {
+    return zoomOut(image, 1, dx, dy);
+  }
+
+  /**
+   * The backdrop colour a camera further away would show: the per-channel median of a ring of
+   * pixels 5% inside the edge. Inside, because the Kaggle photos have a thin blue frame; the
+   * median, so that a hand or arm crossing the ring does not tint it.
+   */
+  public static float[] borderColour(PixelImage image) {
+    int w = image.width();
+    int h = image.height();
+    int inset = Math.min((int) Math.round(0.05 * Math.min(w, h)), (Math.min(w, h) - 1) / 2);
+    int left = inset;
+    int top = inset;
+    int right = w - 1 - inset;
+    int bottom = h - 1 - inset;
+    float[] colour = new float[image.channels()];
+    for (int c = 0; c < colour.length; c++) {
+      java.util.List<Float> ring = new java.util.ArrayList<>();
+      for (int y = top; y <= bottom; y++) {
+        for (int x = left; x <= right; x++) {
+          if (x == left || y == top || x == right || y == bottom) {
+            ring.add(image.get(c, y, x));
+          }
+        }
+      }
+      java.util.Collections.sort(ring);
+      colour[c] = ring.get(ring.size() / 2);
+    }
+    return colour;
+  }
+
+  /** Adds {@code delta} to every value (negative darkens). */
+  public static PixelImage brightness(PixelImage image, double delta) {
+    float[] d = image.data().clone();
+    for (int i = 0; i < d.length; i++) {
+      d[i] = clamp((float) (d[i] + delta));
+    }
+    return with(image, d);
+  }
+
+  /** Scales the distance of every value from the image's mean luminance by {@code factor}. */
+  public static PixelImage contrast(PixelImage image, double factor) {
+    double mean = 0;
+    float[] luma = luminance(image);
+    for (float v : luma) {
+      mean += v;
+    }
+    mean /= luma.length;
+    float[] d = image.data().clone();
+    for (int i = 0; i < d.length; i++) {
+      d[i] = clamp((float) (mean + (d[i] - mean) * factor));
+    }
+    return with(image, d);
+  }
+
+  /** Scales each pixel's distance from its own grey by {@code factor}: 0 is greyscale. */
+  public static PixelImage saturation(PixelImage image, double factor) {
+    if (image.channels() < 3) {
+      return image.copy();
+    }
+    float[] luma = luminance(image);
+    int plane = image.planeSize();
+    float[] d = image.data().clone();
+    for (int c = 0; c < 3; c++) {
+      for (int i = 0; i < plane; i++) {
+        d[c * plane + i] = clamp((float) (luma[i] + (d[c * plane + i] - luma[i]) * factor));
+      }
+    }
+    return with(image, d);
+  }
+
+  /** Every pixel's luminance on all channels. */
+  public static PixelImage greyscale(PixelImage image) {
+    return saturation(image, 0);
+  }
+
+  /** Rotates the hue by {@code turns} of the colour circle (in YIQ space, so luminance stays). */
+  public static PixelImage hue(PixelImage image, double turns) {
+    if (image.channels() < 3) {
+      return image.copy();
+    }
+    double cos = Math.cos(2 * Math.PI * turns);
+    double sin = Math.sin(2 * Math.PI * turns);
+    int plane = image.planeSize();
+    float[] s = image.data();
+    float[] d = new float[s.length];
+    for (int i = 0; i < plane; i++) {
+      double r = s[i];
+      double g = s[plane + i];
+      double b = s[2 * plane + i];
+      double y = 0.299 * r + 0.587 * g + 0.114 * b;
+      double iq = 0.596 * r - 0.274 * g - 0.322 * b;
+      double q = 0.211 * r - 0.523 * g + 0.312 * b;
+      double i2 = cos * iq - sin * q;
+      double q2 = sin * iq + cos * q;
+      d[i] = clamp((float) (y + 0.956 * i2 + 0.621 * q2));
+      d[plane + i] = clamp((float) (y - 0.272 * i2 - 0.647 * q2));
+      d[2 * plane + i] = clamp((float) (y - 1.106 * i2 + 1.703 * q2));
+    }
+    return with(image, d);
+  }
+
+  /** Multiplies channel c by {@code gains[c]}: a colour cast (white balance, tinted light). */
+  public static PixelImage channelGains(PixelImage image, double[] gains) {
+    int plane = image.planeSize();
+    float[] d = image.data().clone();
+    for (int c = 0; c < image.channels(); c++) {
+      for (int i = c * plane; i < (c + 1) * plane; i++) {
+        d[i] = clamp((float) (d[i] * gains[c % gains.length]));
+      }
+    }
+    return with(image, d);
+  }
+
+  /** Gaussian blur with standard deviation {@code sigma} pixels (separable, edges repeated). */
+  public static PixelImage blur(PixelImage image, double sigma) {
+    if (sigma <= 0) {
+      return image.copy();
+    }
+    int radius = Math.max(1, (int) Math.ceil(3 * sigma));
+    float[] kernel = new float[2 * radius + 1];
+    float sum = 0;
+    for (int k = -radius; k <= radius; k++) {
+      kernel[k + radius] = (float) Math.exp(-k * k / (2 * sigma * sigma));
+      sum += kernel[k + radius];
+    }
+    for (int k = 0; k < kernel.length; k++) {
+      kernel[k] /= sum;
+    }
+    int w = image.width();
+    int h = image.height();
+    int plane = w * h;
+    float[] src = image.data();
+    float[] rows = new float[src.length];
+    float[] out = new float[src.length];
+    for (int c = 0; c < image.channels(); c++) {
+      int base = c * plane;
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          float acc = 0;
+          for (int k = -radius; k <= radius; k++) {
+            acc += kernel[k + radius] * src[base + y * w + Math.min(w - 1, Math.max(0, x + k))];
+          }
+          rows[base + y * w + x] = acc;
+        }
+      }
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          float acc = 0;
+          for (int k = -radius; k <= radius; k++) {
+            acc += kernel[k + radius] * rows[base + Math.min(h - 1, Math.max(0, y + k)) * w + x];
+          }
+          out[base + y * w + x] = clamp(acc);
+        }
+      }
+    }
+    return with(image, out);
+  }
+
+  /** Adds independent Gaussian noise of standard deviation {@code sigma} to every value. */
+  public static PixelImage noise(PixelImage image, double sigma, Random random) {
+    float[] d = image.data().clone();
+    for (int i = 0; i < d.length; i++) {
+      d[i] = clamp((float) (d[i] + random.nextGaussian() * sigma));
+    }
+    return with(image, d);
+  }
+
+  /** Mirrors left and right (a left-handed signer's hand). */
+  public static PixelImage flipHorizontal(PixelImage image) {
+    int w = image.width();
+    float[] s = image.data();
+    float[] d = new float[s.length];
+    for (int row = 0; row < image.channels() * image.height(); row++) {
+      for (int x = 0; x < w; x++) {
+        d[row * w + x] = s[row * w + w - 1 - x];
+      }
+    }
+    return with(image, d);
+  }
+
+  /** {@code mask * image + (1 - mask) * other}, with one mask value per pixel. */
+  public static PixelImage blend(PixelImage image, PixelImage other, float[] mask) {
+    int plane = image.planeSize();
+    float[] a = image.data();
+    float[] b = other.data();
+    float[] d = new float[a.length];
+    for (int i = 0; i < a.length; i++) {
+      float m = mask[i % plane];
+      d[i] = clamp(m * a[i] + (1 - m) * b[i]);
+    }
+    return with(image, d);
+  }
+
+  /** Encodes as JPEG at {@code quality} (1..100) and decodes again: compression artefacts. */
+  public static PixelImage jpeg(PixelImage image, int quality) {
+    if (quality < 1 || quality > 100) {
+      throw new IllegalArgumentException("JPEG quality must be 1..100, got " + quality);
+    }
+    int w = image.width();
+    int h = image.height();
+    boolean grey = image.channels() == 1;
+    BufferedImage buffered =
+        new BufferedImage(w, h, grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+    int[] argb = image.toArgb();
+    if (grey) {
+      var raster = buffered.getRaster();
+      for (int i = 0; i < argb.length; i++) {
+        raster.setSample(i % w, i / w, 0, argb[i] & 0xFF);
+      }
+    } else {
+      buffered.setRGB(0, 0, w, h, argb, 0, w);
+    }
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+      try (ImageOutputStream stream = ImageIO.createImageOutputStream(bytes)) {
+        writer.setOutput(stream);
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(quality / 100f);
+        writer.write(null, new IIOImage(buffered, null, null), param);
+      } finally {
+        writer.dispose();
+      }
+      BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
+      return PixelImage.fromArgb(decoded.getRGB(0, 0, w, h, null, 0, w), w, h, image.channels());
+    } catch (IOException e) {
+      throw new UncheckedIOException("JPEG round trip failed", e);
+    }
+  }
+
+  /** Per-pixel luminance (the single channel of a grey image). */
+  static float[] luminance(PixelImage image) {
+    int plane = image.planeSize();
+    float[] d = image.data();
+    if (image.channels() < 3) {
+      return java.util.Arrays.copyOf(d, plane);
+    }
+    float[] y = new float[plane];
+    for (int i = 0; i < plane; i++) {
+      y[i] = 0.299f * d[i] + 0.587f * d[plane + i] + 0.114f * d[2 * plane + i];
+    }
+    return y;
+  }
+
+  private static PixelImage with(PixelImage shape, float[] data) {
+    return new PixelImage(shape.width(), shape.height(), shape.channels(), data);
+  }
+
+  static float clamp(float v) {
+    return v < 0 ? 0 : v > 1 ? 1 : v;
+  }
+}

@@ -1,0 +1,93 @@
+package org.aslwb.ui.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.aslwb.data.Corruption;
+import org.aslwb.ui.UiFixtures;
+import org.aslwb.ui.Workspace;
+import org.aslwb.ui.common.TaskRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShiftsViewModelTest {
+  @Test
+  void aRunFillsOneRowPerCorruptionAndIsReproducibleForASeed(@TempDir Path dir) throws Exception {
+    Workspace workspace = UiFixtures.sameThreadWorkspace();
+    ShiftsViewModel vm = new ShiftsViewModel(workspace);
+    UiFixtures.openTinyDemo(workspace, "A");
+    vm.seedProperty().set("4");
+    vm.run();
+    assertEquals(Corruption.values().length, vm.rows().size());
+    assertEquals("brightness", vm.rows().get(0).shift());
+    assertTrue(vm.summaryProperty().get().startsWith("clean accuracy"), vm.summaryProperty().get());
+    assertTrue(vm.summaryProperty().get().contains("seed 4"), vm.summaryProperty().get());
+    assertFalse(vm.runningProperty().get());
+    List<ShiftsViewModel.Row> first = new ArrayList<>(vm.rows());
+    vm.run();
+    assertEquals(first, vm.rows());
+    vm.export(dir);
+    assertTrue(Files.readString(dir.resolve("shifts.csv")).startsWith("shift,severity"));
+    workspace.modelProperty().set(null);
+    assertTrue(vm.rows().isEmpty(), "a result is not shown for another model");
+    assertNull(vm.reportProperty().get());
+  }
+
+  @Test
+  void aBadSeedOrNoModelIsSaidAndNothingRuns() throws Exception {
+    Workspace workspace = UiFixtures.sameThreadWorkspace();
+    ShiftsViewModel vm = new ShiftsViewModel(workspace);
+    vm.run();
+    assertEquals("Needs a model and a data set.", vm.messageProperty().get());
+    UiFixtures.openTinyDemo(workspace, "A");
+    vm.seedProperty().set("x1");
+    vm.run();
+    assertTrue(vm.messageProperty().get().contains("x1"), vm.messageProperty().get());
+    assertTrue(vm.rows().isEmpty());
+  }
+
+  @Test
+  void cancelStopsARunOnAnotherThreadAndFreesTheButtons() throws Exception {
+    var executor = Executors.newSingleThreadExecutor();
+    try {
+      Workspace workspace = new Workspace(new TaskRunner(executor, Runnable::run));
+      ShiftsViewModel vm = new ShiftsViewModel(workspace);
+      Workspace demo = UiFixtures.sameThreadWorkspace();
+      UiFixtures.openTinyDemo(demo, "A");
+      CountDownLatch started = new CountDownLatch(1);
+      workspace
+          .tasks()
+          .statusProperty()
+          .addListener(
+              (o, was, now) -> {
+                if (now.contains("shift suite:")) {
+                  started.countDown();
+                }
+              });
+      workspace.modelProperty().set(demo.modelProperty().get());
+      workspace.datasetProperty().set(demo.datasetProperty().get());
+      vm.run();
+      assertTrue(vm.runningProperty().get());
+      assertTrue(started.await(60, TimeUnit.SECONDS), "no progress reported");
+      vm.cancel();
+      executor.shutdown();
+      assertTrue(executor.awaitTermination(60, TimeUnit.SECONDS));
+      assertFalse(vm.runningProperty().get());
+      assertTrue(workspace.tasks().statusProperty().get().endsWith("cancelled"));
+      assertNull(vm.reportProperty().get());
+      assertNotNull(vm.messageProperty().get());
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+}
