@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       PredictCommand.class,
       EvaluateCommand.class,
+      CalibrateCommand.class,
       AttackCommand.class,
       ExplainCommand.class,
       BenchCommand.class,

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -177,5 +178,39 @@ public final class ModelStore {
       throw new ModelFileException(file, e.getMessage());
     }
     return metadata;
+  }
+
+  /**
+   * Replaces the metadata of a model file and keeps the rest byte for byte (the network entry is
+   * copied, not re-serialised; the creation time stays). Written atomically like {@link #save}.
+   *
+   * @return the metadata now in the file
+   * @throws ModelFileException naming the file and the reason when it is not a usable model
+   */
+  public static ModelMetadata updateMetadata(Path file, UnaryOperator<ModelMetadata> change)
+      throws IOException {
+    ModelMetadata updated = change.apply(readMetadata(file));
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    try {
+      try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file));
+          ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tmp))) {
+        out.putNextEntry(new ZipEntry(METADATA_ENTRY));
+        out.write(JSON.writeValueAsBytes(updated));
+        out.closeEntry();
+        ZipEntry entry;
+        while ((entry = in.getNextEntry()) != null) {
+          if (NETWORK_ENTRY.equals(entry.getName())) {
+            out.putNextEntry(new ZipEntry(NETWORK_ENTRY));
+            in.transferTo(out);
+            out.closeEntry();
+          }
+        }
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return updated;
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.aslwb.TinyModels;
 import org.aslwb.data.Augmentation;
 import org.aslwb.data.LoadedDataset;
+import org.aslwb.data.SplitMethod;
 import org.aslwb.data.SyntheticDataset;
 import org.aslwb.model.Architecture;
 import org.aslwb.model.EpochMetrics;
@@ -48,7 +49,7 @@ class TrainerTest {
         LearningRateSchedule.constant(),
         new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 0, 0),
         0.2,
-        0,
+        SplitMethod.AUTO,
         Augmentation.standard(),
         9,
         maxBatches);
@@ -122,7 +123,7 @@ class TrainerTest {
             LearningRateSchedule.constant(),
             new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 0.5, 1),
             0.2,
-            0,
+            SplitMethod.AUTO,
             Augmentation.none(),
             9,
             2);
