@@ -69,6 +69,11 @@ class TrainerTest {
     assertEquals(data.classNames(), loaded.metadata().classNames());
     assertEquals(1, loaded.metadata().history().size());
     assertTrue(Files.isRegularFile(Trainer.checkpointOf(out)));
+    // synthetic names carry no frame numbers: the default split fell back to random, and says so
+    assertEquals("random", r.splitMethod());
+    assertEquals("random", loaded.metadata().validationSplitMethod());
+    assertEquals("val", loaded.metadata().calibration().split());
+    assertEquals(r.calibration(), loaded.metadata().calibration());
   }
 
   @Test

@@ -123,13 +123,13 @@ public final class EvaluateController {
         .getColumns()
         .setAll(
             java.util.List.of(
-                testColumn("data folder", ExternalTest::dataFolder),
-                testColumn("split", ExternalTest::split),
-                testColumn("accuracy", t -> String.format("%.4f", t.accuracy())),
-                testColumn("images", ExternalTest::images),
-                testColumn("ECE", t -> String.format("%.4f", t.ece())),
-                testColumn("date", ExternalTest::date),
-                testColumn("fingerprint", ExternalTest::dataFingerprint)));
+                column("data folder", ExternalTest::dataFolder),
+                column("split", ExternalTest::split),
+                column("accuracy", t -> String.format("%.4f", t.accuracy())),
+                column("images", ExternalTest::images),
+                column("ECE", t -> String.format("%.4f", t.ece())),
+                column("date", ExternalTest::date),
+                column("fingerprint", ExternalTest::dataFingerprint)));
     normalised.selectedProperty().bindBidirectional(vm.normalisedProperty());
     normalised.selectedProperty().addListener((o, a, b) -> showHeatMap());
     vm.evaluationProperty().addListener((o, a, b) -> showHeatMap());
@@ -189,17 +189,10 @@ public final class EvaluateController {
     heatMap.show(names, columns, vm.confusionCounts(), vm.normalisedProperty().get());
   }
 
-  // ClassMetrics is a record: PropertyValueFactory looks for getX() and would leave the cells blank
-  private static <T extends Comparable<T>> TableColumn<ClassMetrics, T> column(
-      String title, java.util.function.Function<ClassMetrics, T> value) {
-    TableColumn<ClassMetrics, T> c = new TableColumn<>(title);
-    c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-    return c;
-  }
-
-  private static <T> TableColumn<ExternalTest, T> testColumn(
-      String title, java.util.function.Function<ExternalTest, T> value) {
-    TableColumn<ExternalTest, T> c = new TableColumn<>(title);
+  // the rows are records: PropertyValueFactory looks for getX() and would leave the cells blank
+  private static <R, T> TableColumn<R, T> column(
+      String title, java.util.function.Function<R, T> value) {
+    TableColumn<R, T> c = new TableColumn<>(title);
     c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     return c;
   }
