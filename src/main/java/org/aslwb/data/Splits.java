@@ -47,11 +47,11 @@ public final class Splits {
         Path unnumbered = firstWithoutFrameNumber(files);
         if (unnumbered != null) {
           throw new IllegalArgumentException(
-              "--split frames: "
+              "split by frames: "
                   + unnumbered
                   + " has no frame number (expected letters then digits, as A1008.jpg)");
         }
-        return byFrameRuns(files, labels, fraction, seed, "chosen");
+        return byFrameRuns(files, labels, fraction, seed, "frame split chosen");
       default:
         Path first = firstWithoutFrameNumber(files);
         if (first == null && !files.isEmpty()) {

@@ -52,6 +52,9 @@ public record TrainingConfig(
     if (inputSize < 32 || inputSize > 256) {
       throw new IllegalArgumentException("input size must be 32..256");
     }
+    if (split == null) {
+      throw new IllegalArgumentException("no validation split method");
+    }
     if (validationFraction < 0 || validationFraction >= 0.9) {
       throw new IllegalArgumentException("validation fraction must be in [0, 0.9)");
     }
