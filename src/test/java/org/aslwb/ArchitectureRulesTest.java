@@ -71,4 +71,22 @@ class ArchitectureRulesTest {
         .haveFullyQualifiedName("java.nio.file.Files")
         .check(CLASSES);
   }
+
+  @Test
+  void noCodeReadsJavaSerialisedObjectsOrUsesDl4jsUnsafeModelReader() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.ObjectInputStream")
+        .orShould()
+        .callMethodWhere(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "ModelSerializer.restore*",
+                call ->
+                    call.getTargetOwner()
+                            .getName()
+                            .equals("org.deeplearning4j.util.ModelSerializer")
+                        && call.getName().startsWith("restore")))
+        .check(CLASSES);
+  }
 }

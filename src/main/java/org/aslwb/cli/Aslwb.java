@@ -1,5 +1,6 @@
 package org.aslwb.cli;
 
+import org.aslwb.trust.SerialisationGuard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
       DatasetCommand.class,
       SynthCommand.class,
       TrainCommand.class,
+      ImportCommand.class,
       PredictCommand.class,
       EvaluateCommand.class,
       CalibrateCommand.class,
@@ -32,6 +34,7 @@ public final class Aslwb {
 
   /** Runs the CLI and returns the exit code (tests call this). */
   public static int run(String... args) {
+    SerialisationGuard.install();
     CommandLine cli = new CommandLine(new Aslwb());
     cli.setExecutionExceptionHandler(new CliErrors());
     cli.setParameterExceptionHandler(CliErrors::onBadArguments);

@@ -61,6 +61,11 @@ public enum Architecture {
     return net;
   }
 
+  /** The trainable network's configuration, to check a stored network against. */
+  ComputationGraphConfiguration configuration(NetworkShape shape) {
+    return configure(shape, 0, 1e-3, false);
+  }
+
   private ComputationGraphConfiguration configure(
       NetworkShape shape, long seed, double lr, boolean twin) {
     var graph =

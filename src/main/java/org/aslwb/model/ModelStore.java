@@ -3,20 +3,24 @@ package org.aslwb.model;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.aslwb.trust.BoundedZip;
+import org.aslwb.trust.BoundedZip.NotAZipException;
+import org.aslwb.trust.UntrustedInputException;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.util.ModelSerializer;
 
 /**
@@ -28,6 +32,10 @@ import org.deeplearning4j.util.ModelSerializer;
 public final class ModelStore {
   static final String METADATA_ENTRY = "model.json";
   static final String NETWORK_ENTRY = "network.zip";
+
+  /** Our two entries; model.json is a few kB, the network is bounded by Java's array size. */
+  private static final BoundedZip ENTRIES =
+      new BoundedZip(Map.of(METADATA_ENTRY, 4L << 20, NETWORK_ENTRY, Integer.MAX_VALUE - 8L), 20);
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -87,33 +95,9 @@ public final class ModelStore {
   }
 
   private static TrainedModel read(Path file, boolean withNetwork) throws ModelFileException {
-    if (!Files.isRegularFile(file)) {
-      throw new ModelFileException(file, "no such model file");
-    }
-    byte[] metadataBytes = null;
-    byte[] networkBytes = null;
-    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-      ZipEntry entry;
-      boolean any = false;
-      while ((entry = zip.getNextEntry()) != null) {
-        any = true;
-        if (METADATA_ENTRY.equals(entry.getName())) {
-          metadataBytes = zip.readAllBytes();
-        } else if (NETWORK_ENTRY.equals(entry.getName()) && withNetwork) {
-          networkBytes = zip.readAllBytes();
-        }
-      }
-      if (!any) {
-        throw new ModelFileException(file, "not an ASL Workbench model file (not a zip archive)");
-      }
-    } catch (ZipException | java.io.EOFException e) {
-      throw new ModelFileException(
-          file, "truncated or damaged model file (" + e.getMessage() + ")", e);
-    } catch (ModelFileException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new ModelFileException(file, "cannot read (" + e.getMessage() + ")", e);
-    }
+    Map<String, byte[]> entries =
+        entries(file, withNetwork ? Set.of(METADATA_ENTRY, NETWORK_ENTRY) : Set.of(METADATA_ENTRY));
+    byte[] metadataBytes = entries.get(METADATA_ENTRY);
     if (metadataBytes == null) {
       throw new ModelFileException(
           file, "not an ASL Workbench model file (no " + METADATA_ENTRY + ")");
@@ -122,29 +106,65 @@ public final class ModelStore {
     if (!withNetwork) {
       return new TrainedModel(null, metadata);
     }
+    byte[] networkBytes = entries.get(NETWORK_ENTRY);
     if (networkBytes == null) {
       throw new ModelFileException(file, "truncated model file (network missing)");
     }
-    ComputationGraph network;
+    return new TrainedModel(network(file, metadata, networkBytes), metadata);
+  }
+
+  /** The {@code wanted} entries of a model file, read with the entry allow-list and bounds. */
+  private static Map<String, byte[]> entries(Path file, Set<String> wanted)
+      throws ModelFileException {
+    requireModelFile(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      return ENTRIES.read(in, Files.size(file), wanted);
+    } catch (UntrustedInputException e) {
+      throw new ModelFileException(file, e.getMessage() + ": refused", e);
+    } catch (NotAZipException e) {
+      throw new ModelFileException(file, "not an ASL Workbench model file (not a zip archive)", e);
+    } catch (ZipException | java.io.EOFException e) {
+      throw new ModelFileException(
+          file, "truncated or damaged model file (" + e.getMessage() + ")", e);
+    } catch (IOException e) {
+      throw new ModelFileException(file, "cannot read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static org.deeplearning4j.nn.graph.ComputationGraph network(
+      Path file, ModelMetadata metadata, byte[] networkBytes) throws ModelFileException {
+    Engine.start();
+    ComputationGraphConfiguration expected;
     try {
-      Engine.start();
-      network =
-          ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(networkBytes), true);
-    } catch (IOException | RuntimeException e) {
+      expected =
+          metadata.isImported()
+              ? null
+              : Architecture.parse(metadata.architecture()).configuration(metadata.shape());
+    } catch (RuntimeException e) {
+      throw new ModelFileException(
+          file, "model description is not usable (" + e.getMessage() + ")");
+    }
+    try {
+      return NetworkReader.read(file, networkBytes, expected, metadata.classNames().size());
+    } catch (ModelFileException e) {
+      throw e;
+    } catch (IOException e) {
       throw new ModelFileException(
           file, "damaged network in model file (" + e.getMessage() + ")", e);
     }
-    long outputs = network.layerSize("output");
-    if (outputs != metadata.classNames().size()) {
-      throw new ModelFileException(
-          file,
-          "network has "
-              + outputs
-              + " outputs but the file lists "
-              + metadata.classNames().size()
-              + " classes");
+  }
+
+  /** Says what is wrong with a path that is not a model file at all. */
+  private static void requireModelFile(Path file) throws ModelFileException {
+    if (Files.isDirectory(file)) {
+      throw new ModelFileException(file, "is a folder, not a model file");
     }
-    return new TrainedModel(network, metadata);
+    if (!Files.exists(file)) {
+      throw new ModelFileException(file, "does not exist");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new ModelFileException(file, "is not a regular file");
+    }
   }
 
   private static ModelMetadata parseMetadata(Path file, byte[] bytes) throws ModelFileException {
@@ -173,7 +193,9 @@ public final class ModelStore {
       throw new ModelFileException(file, "model description lacks classes or preprocessing");
     }
     try {
-      Architecture.parse(metadata.architecture());
+      if (!metadata.isImported()) {
+        Architecture.parse(metadata.architecture());
+      }
     } catch (IllegalArgumentException e) {
       throw new ModelFileException(file, e.getMessage());
     }
@@ -189,23 +211,23 @@ public final class ModelStore {
    */
   public static ModelMetadata updateMetadata(Path file, UnaryOperator<ModelMetadata> change)
       throws IOException {
-    ModelMetadata updated = change.apply(readMetadata(file));
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    Map<String, byte[]> entries = entries(file, Set.of(METADATA_ENTRY, NETWORK_ENTRY));
+    byte[] network = entries.get(NETWORK_ENTRY);
+    if (entries.get(METADATA_ENTRY) == null || network == null) {
+      throw new ModelFileException(file, "not a complete ASL Workbench model file");
+    }
+    ModelMetadata updated = change.apply(parseMetadata(file, entries.get(METADATA_ENTRY)));
+    Path tmp =
+        Files.createTempFile(
+            file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
     try {
-      try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file));
-          ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tmp))) {
-        out.putNextEntry(new ZipEntry(METADATA_ENTRY));
-        out.write(JSON.writeValueAsBytes(updated));
-        out.closeEntry();
-        ZipEntry entry;
-        while ((entry = in.getNextEntry()) != null) {
-          if (NETWORK_ENTRY.equals(entry.getName())) {
-            out.putNextEntry(new ZipEntry(NETWORK_ENTRY));
-            in.transferTo(out);
-            out.closeEntry();
-          }
-        }
+      try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
+        zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
+        zip.write(JSON.writeValueAsBytes(updated));
+        zip.closeEntry();
+        zip.putNextEntry(new ZipEntry(NETWORK_ENTRY));
+        zip.write(network);
+        zip.closeEntry();
       }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {

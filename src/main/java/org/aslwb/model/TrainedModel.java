@@ -29,9 +29,17 @@ public final class TrainedModel {
     return metadata;
   }
 
-  /** The model's architecture. */
+  /** The model's architecture; imported models have none of ours (see {@link #isImported()}). */
   public Architecture architecture() {
+    if (isImported()) {
+      throw new IllegalStateException("an imported model has no workbench architecture");
+    }
     return Architecture.parse(metadata.architecture());
+  }
+
+  /** Whether the network was imported (from Keras) rather than built and trained here. */
+  public boolean isImported() {
+    return metadata.isImported();
   }
 
   /**
@@ -48,7 +56,15 @@ public final class TrainedModel {
 
   /** The network's own probabilities, without temperature scaling (to measure calibration). */
   public synchronized Classifier rawClassifier() {
-    if (raw == null) {
+    if (raw == null && isImported()) {
+      raw =
+          new NetworkClassifier(
+              network,
+              ImportedGraphTwin::of,
+              InputLayout.CHANNELS_LAST,
+              metadata.classNames(),
+              metadata.preprocessing());
+    } else if (raw == null) {
       raw =
           new NetworkClassifier(
               network,
@@ -71,8 +87,15 @@ public final class TrainedModel {
   /** A short description for status bars: "Simple CNN, 29 classes, 64x64". */
   public String describe() {
     var p = metadata.preprocessing();
-    return architecture().displayName()
-        + (architecture() == Architecture.DARKNET53 ? " x" + metadata.widthMultiplier() : "")
+    String name =
+        isImported()
+            ? "Keras model imported from "
+                + metadata.settings().getOrDefault(ModelMetadata.SOURCE, "?")
+            : architecture().displayName();
+    return name
+        + (!isImported() && architecture() == Architecture.DARKNET53
+            ? " x" + metadata.widthMultiplier()
+            : "")
         + ", "
         + metadata.classNames().size()
         + " classes, "

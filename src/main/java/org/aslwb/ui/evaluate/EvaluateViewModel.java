@@ -32,6 +32,9 @@ import org.aslwb.explain.ExplainInput;
 import org.aslwb.model.ExternalTest;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
+import org.aslwb.model.keras.KerasClassNames;
+import org.aslwb.model.keras.KerasImporter;
+import org.aslwb.model.keras.KerasPreprocess;
 import org.aslwb.ui.DemoAssets;
 import org.aslwb.ui.Workspace;
 import org.aslwb.ui.common.Images;
@@ -90,7 +93,7 @@ public final class EvaluateViewModel {
     if (Files.isRegularFile(DemoAssets.model())) {
       found.add(DemoAssets.model());
     }
-    found.addAll(list(Path.of(System.getProperty("user.home"), "aslwb-models"), ".aslwb"));
+    found.addAll(list(Workspace.modelsFolder(), ".aslwb"));
     models.setAll(found);
     gallery.setAll(list(DemoAssets.sampleImages(), ".png"));
   }
@@ -122,6 +125,60 @@ public final class EvaluateViewModel {
               }
             },
             e -> message.set(e.getMessage()));
+  }
+
+  /**
+   * The class names of a Keras file's {@code labels.txt} neighbour (Teachable Machine exports one),
+   * as "A,B,C,D", or "" when there is none.
+   */
+  public String suggestedClasses(Path h5) {
+    Path labels = h5.resolveSibling("labels.txt");
+    try {
+      return Files.isRegularFile(labels) ? String.join(",", KerasClassNames.read(labels)) : "";
+    } catch (IOException | IllegalArgumentException e) {
+      return "";
+    }
+  }
+
+  /**
+   * Imports a Keras model in the background, saves it with the other models ({@code
+   * ~/aslwb-models}) under a name not yet taken, and opens it.
+   */
+  public void importKeras(Path h5, String classes, KerasPreprocess preprocess) {
+    workspace
+        .tasks()
+        .run(
+            "importing " + h5.getFileName(),
+            (p, c) -> {
+              TrainedModel model =
+                  KerasImporter.importModel(h5, KerasClassNames.parse(classes), preprocess);
+              Path file = freeModelFile(h5);
+              ModelStore.save(model, file);
+              return new Imported(file, model.warmedUp());
+            },
+            imported -> {
+              if (!models.contains(imported.file())) {
+                models.add(imported.file());
+              }
+              workspace.modelFileProperty().set(imported.file());
+              workspace.modelProperty().set(imported.model());
+              message.set("imported " + h5.getFileName() + " as " + imported.file());
+            },
+            e -> message.set(e.getMessage()));
+  }
+
+  private record Imported(Path file, TrainedModel model) {}
+
+  /** {@code MODELS/NAME.aslwb}, or NAME-2, NAME-3... when taken: nothing is replaced. */
+  static Path freeModelFile(Path h5) throws IOException {
+    Path dir = Workspace.modelsFolder();
+    Files.createDirectories(dir);
+    String stem = h5.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    Path file = dir.resolve(stem + ".aslwb");
+    for (int n = 2; Files.exists(file); n++) {
+      file = dir.resolve(stem + "-" + n + ".aslwb");
+    }
+    return file;
   }
 
   /** Decodes an image file in the background and predicts it. */
