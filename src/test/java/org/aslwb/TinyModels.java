@@ -5,6 +5,7 @@ import org.aslwb.data.Augmentation;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.LoadedDataset;
+import org.aslwb.data.SplitMethod;
 import org.aslwb.data.SyntheticDataset;
 import org.aslwb.data.TensorCache;
 import org.aslwb.model.Architecture;
@@ -44,7 +45,7 @@ public final class TinyModels {
               LearningRateSchedule.constant(),
               new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 0, 0),
               0.2,
-              0,
+              SplitMethod.AUTO,
               Augmentation.none(),
               5,
               0);

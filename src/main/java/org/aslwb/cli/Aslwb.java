@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       PredictCommand.class,
       EvaluateCommand.class,
+      CalibrateCommand.class,
       AttackCommand.class,
       ExplainCommand.class,
       BenchCommand.class,

@@ -13,6 +13,7 @@ import org.aslwb.attack.SweepResult;
 import org.aslwb.attack.SweepSettings;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.LoadedDataset;
+import org.aslwb.evaluation.EvaluationSplit;
 import org.aslwb.evaluation.Evaluator;
 import org.aslwb.model.ClassNames;
 import org.aslwb.model.TrainedModel;
@@ -83,11 +84,8 @@ final class AttackCommand implements Callable<Integer> {
           new DatasetLoader()
               .load(
                   data, trained.metadata().preprocessing(), Output.progress(), Cancellation.none());
-      int[] indices =
-          "all".equals(split)
-              ? Evaluator.allIndices(loaded)
-              : Evaluator.validationIndices(trained.metadata(), loaded);
-      indices = sweep.firstImages(indices);
+      EvaluationSplit scored = Evaluator.splitOf(trained.metadata(), loaded, "all".equals(split));
+      int[] indices = sweep.firstImages(scored.indices());
       int target =
           targeted == null
               ? -1
@@ -107,8 +105,8 @@ final class AttackCommand implements Callable<Integer> {
                   Output.progress(),
                   Cancellation.none());
       Output.say(
-          "%s %s over %d images: %.2f s, %d gradient passes",
-          r.model(), r.method(), r.images(), r.seconds(), r.gradientPasses());
+          "%s %s over %d images (%s): %.2f s, %d gradient passes",
+          r.model(), r.method(), r.images(), scored.describe(), r.seconds(), r.gradientPasses());
       r.points()
           .forEach(
               pt ->

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aslwb.data.DatasetLoader;
-import org.aslwb.data.LoadedDataset;
+import org.aslwb.data.DatasetScanner;
 import org.aslwb.evaluation.Evaluation;
+import org.aslwb.evaluation.EvaluationRun;
+import org.aslwb.evaluation.EvaluationSplit;
 import org.aslwb.evaluation.Evaluator;
 import org.aslwb.evaluation.ShiftReport;
 import org.aslwb.evaluation.ShiftSuite;
@@ -20,21 +22,36 @@ import picocli.CommandLine.Option;
 /** {@code aslwb evaluate}. */
 @Command(
     name = "evaluate",
-    description = "Accuracy, confusion matrix and per-class metrics over a split.")
+    description =
+        "Accuracy, calibration, confusion matrix and per-class metrics: over the model's validation"
+            + " split of its training data, or over all of another data set (labelled external,"
+            + " and kept in the model file).")
 final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--model", required = true)
   Path model;
 
-  @Option(names = "--data", required = true)
+  @Option(
+      names = "--data",
+      required = true,
+      description =
+          "data set folder; folders matching model classes in any case are scored, others listed"
+              + " and skipped")
   Path data;
 
   @Option(
       names = "--split",
       defaultValue = "val",
-      description = "val (the model's own validation split; all when the data differ) or all")
+      description =
+          "val (the model's own validation split; all images, labelled external, when DIR is not"
+              + " its training data) or all")
   String split;
 
-  @Option(names = "--out", description = "folder for confusion.csv and per_class.csv")
+  @Option(names = "--no-record", description = "do not keep an external result in the model file")
+  boolean noRecord;
+
+  @Option(
+      names = "--out",
+      description = "folder for confusion.csv, per_class.csv and reliability.csv")
   Path out;
 
   @Option(
@@ -54,51 +71,65 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!split.equals("val") && !split.equals("all")) {
+      throw new IllegalArgumentException("--split must be val or all");
+    }
     if (out != null) {
       OutputLocations.checkFolder(out); // before the work, not after it
     }
     TrainedModel trained = ModelOption.load(model);
-    LoadedDataset loaded =
-        new DatasetLoader()
-            .load(data, trained.metadata().preprocessing(), Output.progress(), Cancellation.none());
-    int[] indices =
-        switch (split) {
-          case "val" -> Evaluator.validationIndices(trained.metadata(), loaded);
-          case "all" -> Evaluator.allIndices(loaded);
-          default -> throw new IllegalArgumentException("--split must be val or all");
-        };
-    Evaluation e =
-        new Evaluator()
-            .evaluate(
-                trained.classifier(),
-                loaded,
-                indices,
-                split,
+    EvaluationRun.Result r =
+        new EvaluationRun(new DatasetLoader())
+            .run(
+                trained,
+                noRecord ? null : model,
+                DatasetScanner.scan(data),
+                null,
+                split.equals("all"),
                 Output.progress(),
                 Cancellation.none());
+    r.skippedFolders().forEach(s -> Output.say("skipped folder %s", s));
+    Evaluation e = r.evaluation();
     Output.say(
-        "accuracy %.4f, macro F1 %.4f over %d images (%s split) in %.2f s",
-        e.accuracy(), e.confusion().macroF1(), indices.length, split, e.seconds());
-    ShiftReport shiftReport =
-        shifts
-            ? new ShiftSuite()
-                .run(
-                    trained.classifier(),
-                    loaded,
-                    indices,
-                    split,
-                    seed,
-                    Output.progress(),
-                    Cancellation.none())
-            : null;
-    if (shiftReport != null) {
+        "accuracy %.4f, macro F1 %.4f over %d images (%s) in %.2f s",
+        e.accuracy(), e.confusion().macroF1(), e.samples().size(), e.describeSplit(), e.seconds());
+    Output.say(
+        "calibration (%s): ECE %.4f, NLL %.4f%s",
+        e.describeSplit(),
+        e.calibration().ece(),
+        e.calibration().nll(),
+        e.temperature() == 1
+            ? " (no temperature fitted)"
+            : String.format(
+                " with temperature %.3f; raw ECE %.4f, NLL %.4f",
+                e.temperature(), e.rawCalibration().ece(), e.rawCalibration().nll()));
+    if (r.recorded() != null) {
+      Output.say("kept in %s as an external test of %s", model, data);
+    }
+    if (r.recordProblem() != null) {
+      Output.say("%s", r.recordProblem());
+    }
+    ShiftReport shiftReport = null;
+    if (shifts) {
+      EvaluationSplit scored = Evaluator.splitOf(trained.metadata(), r.data(), split.equals("all"));
+      shiftReport =
+          new ShiftSuite()
+              .run(
+                  trained.classifier(),
+                  r.data(),
+                  scored.indices(),
+                  scored.label(),
+                  seed,
+                  Output.progress(),
+                  Cancellation.none());
       Output.say("%s", shiftReport.toTable());
     }
     if (out != null) {
       Files.createDirectories(out);
       Files.writeString(out.resolve("confusion.csv"), e.confusion().toCsv());
       Files.writeString(out.resolve("per_class.csv"), e.confusion().perClassCsv());
-      Output.say("wrote %s and %s", out.resolve("confusion.csv"), out.resolve("per_class.csv"));
+      Files.writeString(out.resolve("reliability.csv"), e.calibration().toCsv());
+      Output.say("wrote confusion.csv, per_class.csv and reliability.csv in %s", out);
       if (shiftReport != null) {
         Files.writeString(out.resolve("shifts.csv"), shiftReport.toCsv());
         Output.say("wrote %s", out.resolve("shifts.csv"));
@@ -108,13 +139,23 @@ final class EvaluateCommand implements Callable<Integer> {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("accuracy", e.accuracy());
       o.put("macro_f1", e.confusion().macroF1());
-      o.put("images", indices.length);
-      o.put("split", split);
+      o.put("images", e.samples().size());
+      o.put("split", e.split());
+      o.put("split_method", e.splitMethod());
+      o.put("data", data.toString());
+      o.put("ece", e.calibration().ece());
+      o.put("nll", e.calibration().nll());
+      o.put("temperature", e.temperature());
+      o.put("ece_raw", e.rawCalibration().ece());
+      o.put("nll_raw", e.rawCalibration().nll());
+      o.put("skipped_folders", r.skippedFolders());
+      o.put("recorded", r.recorded() != null);
       o.put("seconds", e.seconds());
       o.put("per_class", e.confusion().perClass());
       if (out != null) {
         o.put("confusion_csv", out.resolve("confusion.csv").toString());
         o.put("per_class_csv", out.resolve("per_class.csv").toString());
+        o.put("reliability_csv", out.resolve("reliability.csv").toString());
       }
       if (shiftReport != null) {
         Map<String, Object> sh = new LinkedHashMap<>();

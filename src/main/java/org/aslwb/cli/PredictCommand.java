@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.aslwb.data.UnreadableImageException;
 import org.aslwb.evaluation.Prediction;
 import org.aslwb.evaluation.Predictor;
+import org.aslwb.model.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,7 +28,9 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Predictor predictor = new Predictor(ModelOption.load(model).classifier());
+    TrainedModel trained = ModelOption.load(model);
+    // calibrated probabilities when the model has a fitted temperature
+    Predictor predictor = new Predictor(trained.classifier());
     List<Map<String, Object>> results = new ArrayList<>();
     int failures = 0;
     for (Path image : images) {
@@ -63,7 +66,14 @@ final class PredictCommand implements Callable<Integer> {
       results.add(r);
     }
     if (json) {
-      Output.json(Map.of("model", model.toString(), "predictions", results));
+      Output.json(
+          Map.of(
+              "model",
+              model.toString(),
+              "temperature",
+              trained.metadata().temperatureOrOne(),
+              "predictions",
+              results));
     }
     return failures == images.size() ? Aslwb.BAD_INPUT : 0;
   }

@@ -10,6 +10,7 @@ import org.aslwb.data.Augmentation;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.DatasetScanner;
 import org.aslwb.data.LoadedDataset;
+import org.aslwb.data.SplitMethod;
 import org.aslwb.model.Architecture;
 import org.aslwb.model.Engine;
 import org.aslwb.model.EpochMetrics;
@@ -78,9 +79,18 @@ final class TrainCommand implements Callable<Integer> {
   double valFraction;
 
   @Option(
+      names = "--split",
+      defaultValue = "auto",
+      description =
+          "how validation images are held out: frames (whole runs of consecutive frame numbers"
+              + " per class), random, blocks:N, or auto (default: frames when every file name"
+              + " carries a frame number, as A1008.jpg, else random)")
+  String split;
+
+  @Option(
       names = "--block-split",
       defaultValue = "0",
-      description = "hold out whole blocks of N consecutive frames instead of a random split")
+      description = "the same as --split blocks:N (older option)")
   int blockSplit;
 
   @Option(names = "--no-augment", description = "train without augmentation")
@@ -117,6 +127,13 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Architecture architecture = Architecture.parse(model);
+    SplitMethod splitMethod = SplitMethod.parse(split);
+    if (blockSplit > 0) {
+      if (!splitMethod.equals(SplitMethod.AUTO)) {
+        throw new IllegalArgumentException("give --split or --block-split, not both");
+      }
+      splitMethod = SplitMethod.blocks(blockSplit);
+    }
     TrainingConfig config =
         new TrainingConfig(
             architecture,
@@ -128,7 +145,7 @@ final class TrainCommand implements Callable<Integer> {
             LearningRateSchedule.parse(schedule),
             new EarlyStopping(EarlyStopping.Monitor.parse(monitor), minDelta, patience),
             valFraction,
-            blockSplit,
+            splitMethod,
             noAugment ? Augmentation.none() : augmentOptions.augmentation(),
             seed,
             maxBatches);
@@ -151,12 +168,14 @@ final class TrainCommand implements Callable<Integer> {
         new Trainer()
             .train(loaded, config, out, resume, new ConsoleTrainingListener(), cancellation);
     Output.say(
-        "%s after %d epochs; best epoch %d: val_accuracy %.4f, val_loss %.4f; %.1f train images/s; saved %s",
+        "%s after %d epochs; best epoch %d: val_accuracy %.4f, val_loss %.4f (%s split);"
+            + " %.1f train images/s; saved %s",
         result.stopReason(),
         result.epochsRun(),
         result.bestEpoch(),
         result.valAccuracy(),
         result.valLoss(),
+        result.splitMethod(),
         result.trainImagesPerSecond(),
         out);
     if (json) {
@@ -164,6 +183,15 @@ final class TrainCommand implements Callable<Integer> {
       o.put("model", out.toString());
       o.put("val_accuracy", result.valAccuracy());
       o.put("val_loss", result.valLoss());
+      o.put("split", "val");
+      o.put("split_method", result.splitMethod());
+      if (result.calibration() != null) {
+        o.put("temperature", result.calibration().temperature());
+        o.put("val_ece", result.calibration().eceBefore());
+        o.put("val_ece_calibrated", result.calibration().eceAfter());
+        o.put("val_nll", result.calibration().nllBefore());
+        o.put("val_nll_calibrated", result.calibration().nllAfter());
+      }
       o.put("epochs_run", result.epochsRun());
       o.put("best_epoch", result.bestEpoch());
       o.put("train_images_per_s", result.trainImagesPerSecond());

@@ -5,6 +5,9 @@ package org.aslwb.data;
  *
  * @param train indices for training
  * @param validation indices held out
+ * @param method how validation was held out ("frames", "random" or "blocks:N"; never "auto")
  * @param description how it was made (method, fraction, seed), for the model file
+ * @param reason why this method was used, in words (the auto-detection's answer), for logs
  */
-public record Split(int[] train, int[] validation, String description) {}
+public record Split(
+    int[] train, int[] validation, SplitMethod method, String description, String reason) {}

@@ -1,8 +1,10 @@
 package org.aslwb.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.aslwb.data.Preprocessing;
+import org.aslwb.data.SplitMethod;
 
 /**
  * Everything a model file says about its network besides the weights.
@@ -19,6 +21,8 @@ import org.aslwb.data.Preprocessing;
  * @param settings the training settings, as text
  * @param dataFingerprint a fingerprint of the training data (file names, sizes) and its split
  * @param createdAt ISO-8601 time of saving
+ * @param calibration the fitted softmax temperature, or null (older files, or not fitted)
+ * @param externalTests scores on data the model did not train on, oldest first, or null
  */
 public record ModelMetadata(
     String format,
@@ -32,7 +36,9 @@ public record ModelMetadata(
     long seed,
     Map<String, String> settings,
     String dataFingerprint,
-    String createdAt) {
+    String createdAt,
+    TemperatureScaling calibration,
+    List<ExternalTest> externalTests) {
   /** The format marker of ASL Workbench model files. */
   public static final String FORMAT = "aslwb-model";
 
@@ -74,7 +80,9 @@ public record ModelMetadata(
         seed,
         settings,
         dataFingerprint,
-        createdAt);
+        createdAt,
+        calibration,
+        externalTests);
   }
 
   /** The same metadata stamped with a creation time. */
@@ -91,6 +99,71 @@ public record ModelMetadata(
         seed,
         settings,
         dataFingerprint,
-        time);
+        time,
+        calibration,
+        externalTests);
+  }
+
+  /** The same metadata with a fitted temperature. */
+  public ModelMetadata withCalibration(TemperatureScaling scaling) {
+    return new ModelMetadata(
+        format,
+        formatVersion,
+        architecture,
+        widthMultiplier,
+        classNames,
+        preprocessing,
+        history,
+        bestEpoch,
+        seed,
+        settings,
+        dataFingerprint,
+        createdAt,
+        scaling,
+        externalTests);
+  }
+
+  /** The same metadata with one more external test result. */
+  public ModelMetadata withExternalTest(ExternalTest test) {
+    List<ExternalTest> tests = new ArrayList<>(externalTestsOrEmpty());
+    tests.add(test);
+    return new ModelMetadata(
+        format,
+        formatVersion,
+        architecture,
+        widthMultiplier,
+        classNames,
+        preprocessing,
+        history,
+        bestEpoch,
+        seed,
+        settings,
+        dataFingerprint,
+        createdAt,
+        calibration,
+        List.copyOf(tests));
+  }
+
+  /** The softmax temperature predictions use: 1 when none was fitted. */
+  public double temperatureOrOne() {
+    return calibration == null ? 1 : calibration.temperature();
+  }
+
+  /** External test results, oldest first (none in older files). */
+  public List<ExternalTest> externalTestsOrEmpty() {
+    return externalTests == null ? List.of() : externalTests;
+  }
+
+  /**
+   * How the validation split was held out, as {@link SplitMethod#toString()} writes it ("frames",
+   * "random", "blocks:50"); older files' "stratified" reads as "random".
+   */
+  public String validationSplitMethod() {
+    String recorded = settings == null ? null : settings.get("split");
+    try {
+      return recorded == null ? "random" : SplitMethod.parse(recorded).toString();
+    } catch (IllegalArgumentException e) {
+      return recorded;
+    }
   }
 }

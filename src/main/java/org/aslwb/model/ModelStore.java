@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
@@ -122,24 +123,8 @@ public final class ModelStore {
   }
 
   private static TrainedModel read(Path file, boolean withNetwork) throws ModelFileException {
-    requireModelFile(file);
-    Map<String, byte[]> entries;
-    try (InputStream in = Files.newInputStream(file)) {
-      entries =
-          ENTRIES.read(
-              in,
-              Files.size(file),
-              withNetwork ? Set.of(METADATA_ENTRY, NETWORK_ENTRY) : Set.of(METADATA_ENTRY));
-    } catch (UntrustedInputException e) {
-      throw new ModelFileException(file, e.getMessage() + ": refused", e);
-    } catch (NotAZipException e) {
-      throw new ModelFileException(file, "not an ASL Workbench model file (not a zip archive)", e);
-    } catch (ZipException | java.io.EOFException e) {
-      throw new ModelFileException(
-          file, "truncated or damaged model file (" + e.getMessage() + ")", e);
-    } catch (IOException e) {
-      throw new ModelFileException(file, "cannot read (" + e.getMessage() + ")", e);
-    }
+    Map<String, byte[]> entries =
+        entries(file, withNetwork ? Set.of(METADATA_ENTRY, NETWORK_ENTRY) : Set.of(METADATA_ENTRY));
     byte[] metadataBytes = entries.get(METADATA_ENTRY);
     if (metadataBytes == null) {
       throw new ModelFileException(
@@ -153,6 +138,29 @@ public final class ModelStore {
     if (networkBytes == null) {
       throw new ModelFileException(file, "truncated model file (network missing)");
     }
+    return new TrainedModel(network(file, metadata, networkBytes), metadata);
+  }
+
+  /** The {@code wanted} entries of a model file, read with the entry allow-list and bounds. */
+  private static Map<String, byte[]> entries(Path file, Set<String> wanted)
+      throws ModelFileException {
+    requireModelFile(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      return ENTRIES.read(in, Files.size(file), wanted);
+    } catch (UntrustedInputException e) {
+      throw new ModelFileException(file, e.getMessage() + ": refused", e);
+    } catch (NotAZipException e) {
+      throw new ModelFileException(file, "not an ASL Workbench model file (not a zip archive)", e);
+    } catch (ZipException | java.io.EOFException e) {
+      throw new ModelFileException(
+          file, "truncated or damaged model file (" + e.getMessage() + ")", e);
+    } catch (IOException e) {
+      throw new ModelFileException(file, "cannot read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static org.deeplearning4j.nn.graph.ComputationGraph network(
+      Path file, ModelMetadata metadata, byte[] networkBytes) throws ModelFileException {
     Engine.start();
     ComputationGraphConfiguration expected;
     try {
@@ -165,8 +173,7 @@ public final class ModelStore {
           file, "model description is not usable (" + e.getMessage() + ")");
     }
     try {
-      return new TrainedModel(
-          NetworkReader.read(file, networkBytes, expected, metadata.classNames().size()), metadata);
+      return NetworkReader.read(file, networkBytes, expected, metadata.classNames().size());
     } catch (ModelFileException e) {
       throw e;
     } catch (IOException e) {
@@ -216,5 +223,39 @@ public final class ModelStore {
       throw new ModelFileException(file, e.getMessage());
     }
     return metadata;
+  }
+
+  /**
+   * Replaces the metadata of a model file and keeps the rest byte for byte (the network entry is
+   * copied, not re-serialised; the creation time stays). Written atomically like {@link #save}.
+   *
+   * @return the metadata now in the file
+   * @throws ModelFileException naming the file and the reason when it is not a usable model
+   */
+  public static ModelMetadata updateMetadata(Path file, UnaryOperator<ModelMetadata> change)
+      throws IOException {
+    Map<String, byte[]> entries = entries(file, Set.of(METADATA_ENTRY, NETWORK_ENTRY));
+    byte[] network = entries.get(NETWORK_ENTRY);
+    if (entries.get(METADATA_ENTRY) == null || network == null) {
+      throw new ModelFileException(file, "not a complete ASL Workbench model file");
+    }
+    ModelMetadata updated = change.apply(parseMetadata(file, entries.get(METADATA_ENTRY)));
+    Path tmp =
+        Files.createTempFile(
+            file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+    try {
+      try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
+        zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
+        zip.write(JSON.writeValueAsBytes(updated));
+        zip.closeEntry();
+        zip.putNextEntry(new ZipEntry(NETWORK_ENTRY));
+        zip.write(network);
+        zip.closeEntry();
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return updated;
   }
 }

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 public final class TrainedModel {
   private final ComputationGraph network;
   private final ModelMetadata metadata;
+  private Classifier raw;
   private Classifier classifier;
 
   /** Pairs {@code network} with its {@code metadata}. */
@@ -41,18 +42,30 @@ public final class TrainedModel {
     return metadata.isImported();
   }
 
-  /** The classifier over this network (do not keep training the network while it is in use). */
+  /**
+   * The classifier over this network, its probabilities scaled by the model's fitted temperature
+   * when it has one (do not keep training the network while it is in use).
+   */
   public synchronized Classifier classifier() {
-    if (classifier == null && isImported()) {
-      classifier =
+    if (classifier == null) {
+      double t = metadata.temperatureOrOne();
+      classifier = t == 1 ? rawClassifier() : new TemperatureScaledClassifier(rawClassifier(), t);
+    }
+    return classifier;
+  }
+
+  /** The network's own probabilities, without temperature scaling (to measure calibration). */
+  public synchronized Classifier rawClassifier() {
+    if (raw == null && isImported()) {
+      raw =
           new NetworkClassifier(
               network,
               ImportedGraphTwin::of,
               InputLayout.CHANNELS_LAST,
               metadata.classNames(),
               metadata.preprocessing());
-    } else if (classifier == null) {
-      classifier =
+    } else if (raw == null) {
+      raw =
           new NetworkClassifier(
               network,
               architecture(),
@@ -60,7 +73,7 @@ public final class TrainedModel {
               metadata.classNames(),
               metadata.preprocessing());
     }
-    return classifier;
+    return raw;
   }
 
   /**

@@ -12,12 +12,14 @@ import org.aslwb.data.LoadedDataset;
 import org.aslwb.data.Preprocessing;
 import org.aslwb.data.Split;
 import org.aslwb.data.Splits;
+import org.aslwb.evaluation.TemperatureFitter;
 import org.aslwb.model.Engine;
 import org.aslwb.model.EpochMetrics;
 import org.aslwb.model.ModelFileException;
 import org.aslwb.model.ModelMetadata;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.NetworkShape;
+import org.aslwb.model.TemperatureScaling;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
 import org.aslwb.task.OutputLocations;
@@ -127,6 +129,15 @@ public final class Trainer {
         config.augmentation().isIdentity() ? null : new Augmenter(config.augmentation());
 
     int firstEpoch = history.size() + 1;
+    listener.onSplit(split.method().toString(), split.reason());
+    listener.onMessage(
+        "validation split: "
+            + split.method()
+            + " ("
+            + split.reason()
+            + "; "
+            + split.description()
+            + ")");
     listener.onStart(split.train().length, split.validation().length, firstEpoch);
     if (!history.isEmpty()) {
       listener.onResumed(List.copyOf(history));
@@ -161,7 +172,10 @@ public final class Trainer {
               trainedImages,
               trainSeconds,
               TrainingResult.StopReason.CANCELLED,
-              config);
+              config,
+              data,
+              split,
+              listener);
         }
         int from = b * config.batchSize();
         int to = Math.min(order.length, from + config.batchSize());
@@ -185,7 +199,10 @@ public final class Trainer {
               trainedImages,
               trainSeconds,
               TrainingResult.StopReason.DIVERGED,
-              config);
+              config,
+              data,
+              split,
+              listener);
         }
         lossSum += loss * (to - from);
         images += to - from;
@@ -202,7 +219,7 @@ public final class Trainer {
       trainedImages += images;
       trainSeconds += seconds;
       TrainedModel snapshot = new TrainedModel(net, current.metadata());
-      var classifier = snapshot.classifier();
+      var classifier = snapshot.rawClassifier();
       int[] sample = java.util.Arrays.copyOf(order, Math.min(order.length, TRAIN_ACCURACY_SAMPLE));
       EpochScorer.LossAndAccuracy trainScore = scorer.score(classifier, data, sample);
       EpochScorer.LossAndAccuracy valScore =
@@ -243,7 +260,8 @@ public final class Trainer {
         break;
       }
     }
-    return result(modelFile, history, trainedImages, trainSeconds, stop, config);
+    return result(
+        modelFile, history, trainedImages, trainSeconds, stop, config, data, split, listener);
   }
 
   private TrainingResult result(
@@ -252,14 +270,35 @@ public final class Trainer {
       long images,
       double seconds,
       TrainingResult.StopReason stop,
-      TrainingConfig config)
+      TrainingConfig config,
+      LoadedDataset data,
+      Split split,
+      TrainingListener listener)
       throws IOException {
     int best = config.earlyStopping().bestEpoch(history);
+    TemperatureScaling calibration = null;
     if (best > 0 && Files.isRegularFile(modelFile)) {
       // the model file holds the best epoch's weights; give it the complete history
       TrainedModel saved = ModelStore.load(modelFile);
+      calibration = calibrate(saved, data, split);
+      if (calibration != null) {
+        listener.onMessage(
+            String.format(
+                java.util.Locale.ROOT,
+                "temperature %.3f fitted on the %d validation images (%s split):"
+                    + " ECE %.4f -> %.4f, NLL %.4f -> %.4f",
+                calibration.temperature(),
+                calibration.images(),
+                calibration.splitMethod(),
+                calibration.eceBefore(),
+                calibration.eceAfter(),
+                calibration.nllBefore(),
+                calibration.nllAfter()));
+      }
       ModelStore.save(
-          new TrainedModel(saved.network(), saved.metadata().withHistory(history, best)),
+          new TrainedModel(
+              saved.network(),
+              saved.metadata().withHistory(history, best).withCalibration(calibration)),
           modelFile);
     }
     EpochMetrics bestMetrics = best > 0 ? history.get(best - 1) : null;
@@ -270,7 +309,18 @@ public final class Trainer {
         bestMetrics == null ? Double.NaN : bestMetrics.valAccuracy(),
         bestMetrics == null ? Double.NaN : bestMetrics.valLoss(),
         seconds > 0 ? images / seconds : 0,
-        stop);
+        stop,
+        split.method().toString(),
+        calibration);
+  }
+
+  /** Fits the softmax temperature on the validation split; null when there is none. */
+  private static TemperatureScaling calibrate(TrainedModel model, LoadedDataset data, Split split) {
+    if (split.validation().length == 0) {
+      return null;
+    }
+    return TemperatureFitter.fit(
+        model.rawClassifier(), data, split.validation(), "val", split.method().toString());
   }
 
   private static TrainedModel freshModel(
@@ -288,6 +338,7 @@ public final class Trainer {
     ComputationGraph net =
         config.architecture().create(shape, config.seed(), config.learningRate());
     var settings = new java.util.LinkedHashMap<>(config.asSettings());
+    settings.put("split", split.method().toString());
     settings.put("split_detail", split.description());
     ModelMetadata metadata =
         new ModelMetadata(
@@ -302,7 +353,9 @@ public final class Trainer {
             config.seed(),
             settings,
             fingerprint,
-            "");
+            "",
+            null,
+            null);
     return new TrainedModel(net, metadata);
   }
 
@@ -361,8 +414,7 @@ public final class Trainer {
   }
 
   private static Split split(LoadedDataset data, TrainingConfig config) {
-    return Splits.of(
-        data.labels(), config.validationFraction(), config.blockSplit(), config.seed());
+    return Splits.of(data, config.split(), config.validationFraction(), config.seed());
   }
 
   private static int batchesPerEpoch(int trainSize, TrainingConfig config) {

@@ -3,6 +3,7 @@ package org.aslwb.training;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.aslwb.data.Augmentation;
+import org.aslwb.data.SplitMethod;
 import org.aslwb.model.Architecture;
 import org.aslwb.task.SettingChecks;
 
@@ -18,7 +19,7 @@ import org.aslwb.task.SettingChecks;
  * @param schedule how the learning rate changes over epochs
  * @param earlyStopping when to stop before {@code epochs}
  * @param validationFraction share of each class held out for validation
- * @param blockSplit 0 for a stratified random split; n for whole blocks of n consecutive frames
+ * @param split how validation is held out (default: frame runs when names carry frame numbers)
  * @param augmentation training-split augmentation
  * @param seed the seed of every random draw (weights, split, shuffling, augmentation, dropout)
  * @param maxBatchesPerEpoch 0 for full epochs; n to cut each epoch short (smoke tests, demos)
@@ -33,7 +34,7 @@ public record TrainingConfig(
     LearningRateSchedule schedule,
     EarlyStopping earlyStopping,
     double validationFraction,
-    int blockSplit,
+    SplitMethod split,
     Augmentation augmentation,
     long seed,
     int maxBatchesPerEpoch) {
@@ -49,7 +50,9 @@ public record TrainingConfig(
     SettingChecks.between("batch", batchSize, 1, 4096);
     SettingChecks.between("lr", learningRate, 0, false, 10, false);
     SettingChecks.between("val-fraction", validationFraction, 0, true, 0.9, false);
-    SettingChecks.atLeast("block-split", blockSplit, 0);
+    if (split == null) {
+      throw new IllegalArgumentException("no validation split method");
+    }
     SettingChecks.atLeast("max-batches", maxBatchesPerEpoch, 0);
   }
 
@@ -65,7 +68,7 @@ public record TrainingConfig(
         LearningRateSchedule.plateau(0.5, 2, 1e-4),
         new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 1e-3, 5),
         0.2,
-        0,
+        SplitMethod.AUTO,
         Augmentation.standard(),
         42,
         0);
@@ -83,7 +86,7 @@ public record TrainingConfig(
         schedule,
         earlyStopping,
         validationFraction,
-        blockSplit,
+        split,
         augmentation,
         seed,
         maxBatchesPerEpoch);
@@ -101,7 +104,7 @@ public record TrainingConfig(
     m.put("schedule", schedule.toString());
     m.put("early_stopping", earlyStopping.toString());
     m.put("val_fraction", Double.toString(validationFraction));
-    m.put("split", blockSplit > 0 ? "blocks of " + blockSplit : "stratified");
+    m.put("split", split.toString());
     m.put("augmentation", augmentation.toString());
     m.put("seed", Long.toString(seed));
     if (maxBatchesPerEpoch > 0) {

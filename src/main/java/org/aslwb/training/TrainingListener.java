@@ -8,6 +8,12 @@ public interface TrainingListener {
   default void onStart(int trainImages, int validationImages, int firstEpoch) {}
 
   /**
+   * The validation split is made ({@code "frames"}, {@code "random"}, {@code "blocks:N"}; the
+   * default picks one by the file names), with why; called before {@link #onStart}.
+   */
+  default void onSplit(String method, String reason) {}
+
+  /**
    * A resumed run continues after these finished epochs (so curves can show them again); called
    * right after {@link #onStart}.
    */

@@ -3,6 +3,7 @@ package org.aslwb.training;
 import java.nio.file.Path;
 import java.util.List;
 import org.aslwb.model.EpochMetrics;
+import org.aslwb.model.TemperatureScaling;
 
 /**
  * The outcome of a training run.
@@ -14,6 +15,8 @@ import org.aslwb.model.EpochMetrics;
  * @param valLoss validation loss of the kept weights
  * @param trainImagesPerSecond mean training throughput of this run
  * @param stopReason why training ended
+ * @param splitMethod how the validation images were held out ("frames", "random", "blocks:N")
+ * @param calibration the temperature fitted on the validation split, or null when none was
  */
 public record TrainingResult(
     Path model,
@@ -22,7 +25,9 @@ public record TrainingResult(
     double valAccuracy,
     double valLoss,
     double trainImagesPerSecond,
-    StopReason stopReason) {
+    StopReason stopReason,
+    String splitMethod,
+    TemperatureScaling calibration) {
   /** Why training ended. */
   public enum StopReason {
     /** All epochs ran. */

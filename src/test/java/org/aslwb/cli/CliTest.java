@@ -58,11 +58,11 @@ class CliTest {
   }
 
   @Test
-  void aDataSetWithClassesTheModelLacksIsRefusedAndASubsetIsScored() throws Exception {
-    Path model = TinyModels.trainedCnn();
+  void foldersThatAreNotModelClassesAreSkippedAndTheRestScoredAsExternal() throws Exception {
+    Path model = Files.copy(TinyModels.trainedCnn(), dir.resolve("model.aslwb"));
     Path subset = dir.resolve("letters");
-    for (String letter : new String[] {"A", "B", "L"}) {
-      Path from = TinyModels.data().resolve(letter);
+    for (String letter : new String[] {"a", "B", "l"}) {
+      Path from = TinyModels.data().resolve(letter.toUpperCase(java.util.Locale.ROOT));
       Files.createDirectories(subset.resolve(letter));
       try (var files = Files.list(from)) {
         for (Path f : files.toList()) {
@@ -70,14 +70,65 @@ class CliTest {
         }
       }
     }
+    Files.createDirectories(subset.resolve("unknown-sign"));
+    Files.copy(
+        subset.resolve("a").resolve("A_synthetic_1.png"),
+        subset.resolve("unknown-sign").resolve("u.png"));
     String json =
         run(0, "evaluate", "--model", model.toString(), "--data", subset.toString(), "--json");
     assertTrue(json.contains("\"images\":60"), json);
-    Files.createDirectories(subset.resolve("unknown-sign"));
+    assertTrue(json.contains("\"split\":\"external\""), json);
+    assertTrue(json.contains("\"skipped_folders\":[\"unknown-sign: not a model class"), json);
+    assertTrue(json.contains("\"recorded\":true"), json);
+    assertTrue(json.contains("\"ece\":"), json);
+    Path digits = dir.resolve("digits");
+    Files.createDirectories(digits.resolve("7"));
     Files.copy(
-        subset.resolve("A").resolve("A_synthetic_1.png"),
-        subset.resolve("unknown-sign").resolve("u.png"));
-    run(Aslwb.BAD_INPUT, "evaluate", "--model", model.toString(), "--data", subset.toString());
+        subset.resolve("a").resolve("A_synthetic_1.png"), digits.resolve("7").resolve("x.png"));
+    run(Aslwb.BAD_INPUT, "evaluate", "--model", model.toString(), "--data", digits.toString());
+  }
+
+  @Test
+  void calibrateFitsATemperatureOnTheValidationSplitAndEvaluateReportsBothCalibrations()
+      throws Exception {
+    Path model = Files.copy(TinyModels.trainedCnn(), dir.resolve("model.aslwb"));
+    String fitted =
+        run(
+            0,
+            "calibrate",
+            "--model",
+            model.toString(),
+            "--data",
+            TinyModels.data().toString(),
+            "--json");
+    assertTrue(fitted.contains("\"split\":\"val\""), fitted);
+    assertTrue(fitted.contains("\"temperature\":"), fitted);
+    String evaluated =
+        run(
+            0,
+            "evaluate",
+            "--model",
+            model.toString(),
+            "--data",
+            TinyModels.data().toString(),
+            "--out",
+            dir.toString(),
+            "--json");
+    assertTrue(evaluated.contains("\"split\":\"val\",\"split_method\":\"random\""), evaluated);
+    assertTrue(evaluated.contains("\"ece_raw\":"), evaluated);
+    assertTrue(evaluated.contains("\"recorded\":false"), evaluated);
+    assertTrue(
+        Files.readString(dir.resolve("reliability.csv"))
+            .startsWith("bin_lower,bin_upper,count,mean_confidence,accuracy"));
+    run(
+        Aslwb.BAD_INPUT,
+        "train",
+        "--data",
+        TinyModels.data().toString(),
+        "--split",
+        "sideways",
+        "--out",
+        dir.resolve("x.aslwb").toString());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.aslwb.attack.SweepSettings;
 import org.aslwb.data.Augmentation;
+import org.aslwb.data.SplitMethod;
 import org.aslwb.explain.LimeSettings;
 import org.aslwb.explain.QuickshiftSettings;
 import org.aslwb.model.Architecture;
@@ -33,7 +34,7 @@ class SettingsRecordsTest {
         LearningRateSchedule.constant(),
         new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 0, 0),
         valFraction,
-        0,
+        SplitMethod.AUTO,
         Augmentation.none(),
         1,
         0);

@@ -12,6 +12,7 @@ import org.aslwb.data.Augmenter;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.data.Preprocessing;
 import org.aslwb.data.Split;
+import org.aslwb.data.SplitMethod;
 import org.aslwb.data.Splits;
 import org.aslwb.data.SyntheticDataset;
 import org.aslwb.model.Architecture;
@@ -89,14 +90,14 @@ class AugmentationOnTrainingOnlyTest {
             LearningRateSchedule.constant(),
             new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 0, 0),
             0.25,
-            0,
+            SplitMethod.AUTO,
             everything(),
             3,
             2);
     Path out = dir.resolve("augmented.aslwb");
     new Trainer().train(data, config, out, false, new TrainingListener() {}, Cancellation.none());
     TrainedModel model = ModelStore.load(out);
-    Split split = Splits.of(data.labels(), 0.25, 0, 3);
+    Split split = Splits.of(data, SplitMethod.AUTO, 0.25, 3);
     EpochScorer.LossAndAccuracy plain =
         new EpochScorer().score(model.classifier(), data, split.validation());
     var recorded = model.metadata().history().get(0);

@@ -10,6 +10,7 @@ import org.aslwb.data.Augmentation;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.LoadedDataset;
+import org.aslwb.data.SplitMethod;
 import org.aslwb.data.TensorCache;
 import org.aslwb.model.Architecture;
 import org.aslwb.model.Engine;
@@ -34,7 +35,7 @@ class EmptyClassesTest {
         LearningRateSchedule.constant(),
         new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 0, 0),
         0.25,
-        0,
+        SplitMethod.AUTO,
         Augmentation.none(),
         3,
         1);

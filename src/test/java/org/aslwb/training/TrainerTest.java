@@ -12,6 +12,7 @@ import java.util.List;
 import org.aslwb.TinyModels;
 import org.aslwb.data.Augmentation;
 import org.aslwb.data.LoadedDataset;
+import org.aslwb.data.SplitMethod;
 import org.aslwb.data.SyntheticDataset;
 import org.aslwb.model.Architecture;
 import org.aslwb.model.EpochMetrics;
@@ -48,7 +49,7 @@ class TrainerTest {
         LearningRateSchedule.constant(),
         new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 0, 0),
         0.2,
-        0,
+        SplitMethod.AUTO,
         Augmentation.standard(),
         9,
         maxBatches);
@@ -68,6 +69,11 @@ class TrainerTest {
     assertEquals(data.classNames(), loaded.metadata().classNames());
     assertEquals(1, loaded.metadata().history().size());
     assertTrue(Files.isRegularFile(Trainer.checkpointOf(out)));
+    // synthetic names carry no frame numbers: the default split fell back to random, and says so
+    assertEquals("random", r.splitMethod());
+    assertEquals("random", loaded.metadata().validationSplitMethod());
+    assertEquals("val", loaded.metadata().calibration().split());
+    assertEquals(r.calibration(), loaded.metadata().calibration());
   }
 
   @Test
@@ -169,7 +175,7 @@ class TrainerTest {
             LearningRateSchedule.constant(),
             new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 0.5, 1),
             0.2,
-            0,
+            SplitMethod.AUTO,
             Augmentation.none(),
             9,
             2);
@@ -238,7 +244,12 @@ class TrainerTest {
             .train(data, config(Architecture.CNN, 5, 3), out, true, recorder, Cancellation.none());
     assertEquals(TrainingResult.StopReason.DIVERGED, r.stopReason());
     assertEquals(2, r.epochsRun());
-    String last = messages.get(messages.size() - 1);
+    // the temperature fitted on the kept model is reported after it
+    String last =
+        messages.stream()
+            .filter(m -> m.startsWith("loss became"))
+            .findFirst()
+            .orElse(messages.toString());
     assertTrue(last.startsWith("loss became NaN in epoch 3, batch 1"), last);
     assertTrue(last.contains("the best model so far is kept"), last);
     assertEquals(bestWeights, ModelStore.load(out).network().params(), "the best weights are kept");

@@ -181,6 +181,8 @@ public final class KerasImporter {
         0,
         settings,
         null,
+        null,
+        null,
         null);
   }
 

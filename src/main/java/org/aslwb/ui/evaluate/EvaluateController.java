@@ -6,6 +6,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -23,6 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.aslwb.evaluation.ClassMetrics;
+import org.aslwb.model.ExternalTest;
 import org.aslwb.ui.common.HeatMapView;
 
 /** Binds the Evaluate tab. */
@@ -39,6 +42,10 @@ public final class EvaluateController {
   @FXML private Label imageInfo;
   @FXML private VBox topBars;
   @FXML private Button evaluate;
+  @FXML private Button testOther;
+  @FXML private Label calibrationText;
+  @FXML private LineChart<Number, Number> reliability;
+  @FXML private TableView<ExternalTest> externalTests;
   @FXML private CheckBox normalised;
   @FXML private Button export;
   @FXML private Label scores;
@@ -107,6 +114,28 @@ public final class EvaluateController {
     vm.top()
         .addListener((ListChangeListener<org.aslwb.evaluation.Prediction.Ranked>) c -> showTop());
     evaluate.setOnAction(e -> vm.evaluate());
+    testOther.setOnAction(e -> chooseFolder().ifPresent(vm::testOn));
+    calibrationText.textProperty().bind(vm.calibration().textProperty());
+    reliability.titleProperty().bind(vm.calibration().titleProperty());
+    reliability
+        .getData()
+        .setAll(
+            java.util.List.of(
+                new XYChart.Series<>("perfect calibration", vm.calibration().diagonal()),
+                new XYChart.Series<>("reported probabilities", vm.calibration().reliability()),
+                new XYChart.Series<>("raw network", vm.calibration().rawReliability())));
+    externalTests.setItems(vm.externalTests());
+    externalTests
+        .getColumns()
+        .setAll(
+            java.util.List.of(
+                column("data folder", ExternalTest::dataFolder),
+                column("split", ExternalTest::split),
+                column("accuracy", t -> String.format("%.4f", t.accuracy())),
+                column("images", ExternalTest::images),
+                column("ECE", t -> String.format("%.4f", t.ece())),
+                column("date", ExternalTest::date),
+                column("fingerprint", ExternalTest::dataFingerprint)));
     normalised.selectedProperty().bindBidirectional(vm.normalisedProperty());
     normalised.selectedProperty().addListener((o, a, b) -> showHeatMap());
     vm.evaluationProperty().addListener((o, a, b) -> showHeatMap());
@@ -166,10 +195,10 @@ public final class EvaluateController {
     heatMap.show(names, columns, vm.confusionCounts(), vm.normalisedProperty().get());
   }
 
-  // ClassMetrics is a record: PropertyValueFactory looks for getX() and would leave the cells blank
-  private static <T extends Comparable<T>> TableColumn<ClassMetrics, T> column(
-      String title, java.util.function.Function<ClassMetrics, T> value) {
-    TableColumn<ClassMetrics, T> c = new TableColumn<>(title);
+  // the rows are records: PropertyValueFactory looks for getX() and would leave the cells blank
+  private static <R, T> TableColumn<R, T> column(
+      String title, java.util.function.Function<R, T> value) {
+    TableColumn<R, T> c = new TableColumn<>(title);
     c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     return c;
   }

@@ -18,15 +18,18 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import javax.imageio.ImageIO;
 import org.aslwb.data.DatasetLoader;
+import org.aslwb.data.DatasetScanner;
 import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.evaluation.ClassMetrics;
 import org.aslwb.evaluation.Evaluation;
-import org.aslwb.evaluation.Evaluator;
+import org.aslwb.evaluation.EvaluationRun;
+import org.aslwb.evaluation.EvaluationSplit;
 import org.aslwb.evaluation.Prediction;
 import org.aslwb.evaluation.Predictor;
 import org.aslwb.evaluation.ScoredSample;
 import org.aslwb.explain.ExplainInput;
+import org.aslwb.model.ExternalTest;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.model.keras.KerasClassNames;
@@ -66,6 +69,8 @@ public final class EvaluateViewModel {
   private final StringProperty cellTitle = new SimpleStringProperty("");
   private final ObservableList<Tile> grid = FXCollections.observableArrayList();
   private final StringProperty message = new SimpleStringProperty("");
+  private final CalibrationViewModel calibration = new CalibrationViewModel();
+  private final ObservableList<ExternalTest> externalTests = FXCollections.observableArrayList();
 
   /** A view model over the shared workspace. */
   public EvaluateViewModel(Workspace workspace) {
@@ -76,6 +81,7 @@ public final class EvaluateViewModel {
         .addListener(
             (o, a, m) -> {
               evaluation.set(null);
+              externalTests.setAll(m == null ? List.of() : m.metadata().externalTestsOrEmpty());
               reclassify();
             });
     workspace.photoProperty().addListener((o, a, p) -> reclassify());
@@ -218,45 +224,83 @@ public final class EvaluateViewModel {
             workspace.imageNameProperty().get(), p.label(), p.confidence(), ms));
   }
 
-  /** Evaluates the model's validation split of the workspace data set in the background. */
+  /**
+   * Evaluates the model on the workspace data set in the background: its validation split when that
+   * is the model's training data, all of it (labelled external, and kept in the model file)
+   * otherwise.
+   */
   public void evaluate() {
-    TrainedModel model = workspace.modelProperty().get();
     LoadedDataset shown = workspace.datasetProperty().get();
-    if (model == null || shown == null) {
+    if (workspace.modelProperty().get() == null || shown == null) {
       message.set("Needs a model and a data set.");
       return;
     }
-    var pre = model.metadata().preprocessing();
+    run("evaluating", shown.index().root(), shown);
+  }
+
+  /**
+   * Tests the model on another data set folder in the background: folders that match model classes
+   * (in any case) are scored, others listed and skipped; the result is labelled external and kept
+   * in the model file.
+   */
+  public void testOn(Path folder) {
+    if (workspace.modelProperty().get() == null) {
+      message.set("Open a model first.");
+      return;
+    }
+    run("testing on " + folder.getFileName(), folder, null);
+  }
+
+  private void run(String title, Path folder, LoadedDataset loaded) {
+    TrainedModel model = workspace.modelProperty().get();
+    Path modelFile = workspace.modelFileProperty().get();
     workspace
         .tasks()
         .run(
-            "evaluating",
-            (progress, cancel) -> {
-              LoadedDataset data =
-                  new DatasetLoader().atSize(shown, pre.width(), pre.height(), progress, cancel);
-              int[] indices = Evaluator.validationIndices(model.metadata(), data);
-              return new Evaluated(
-                  new Evaluator()
-                      .evaluate(model.classifier(), data, indices, "val", progress, cancel),
-                  data);
+            title,
+            (progress, cancel) ->
+                new EvaluationRun(new DatasetLoader())
+                    .run(
+                        model,
+                        modelFile,
+                        loaded != null ? loaded.index() : DatasetScanner.scan(folder),
+                        loaded,
+                        false,
+                        progress,
+                        cancel),
+            r -> {
+              if (model == workspace.modelProperty().get()) {
+                show(r);
+              }
             },
-            r -> show(r.evaluation(), r.data()),
             e -> message.set(e.getMessage()));
   }
 
   private LoadedDataset evaluated;
 
-  /** An evaluation with the data it was computed on (thumbnails come from there). */
-  private record Evaluated(Evaluation evaluation, LoadedDataset data) {}
-
-  private void show(Evaluation e, LoadedDataset data) {
-    evaluated = data;
-    message.set("");
+  private void show(EvaluationRun.Result r) {
+    Evaluation e = r.evaluation();
+    evaluated = r.data();
+    List<String> notes = new ArrayList<>();
+    r.skippedFolders().forEach(f -> notes.add("Skipped folder " + f + "."));
+    if (r.recorded() != null) {
+      externalTests.add(r.recorded());
+      notes.add("Kept with the model as an external test.");
+    }
+    if (r.recordProblem() != null) {
+      notes.add(r.recordProblem());
+    }
+    message.set(String.join(" ", notes));
     evaluation.set(e);
+    String where =
+        e.split().equals(EvaluationSplit.EXTERNAL)
+            ? "external: " + r.data().index().root().getFileName()
+            : e.describeSplit();
     scores.set(
         String.format(
-            "accuracy %.4f, macro F1 %.4f over %d images (%s split), %.2f s",
-            e.accuracy(), e.confusion().macroF1(), e.samples().size(), e.split(), e.seconds()));
+            "accuracy %.4f, macro F1 %.4f over %d images (%s), %.2f s",
+            e.accuracy(), e.confusion().macroF1(), e.samples().size(), where, e.seconds()));
+    calibration.show(e, where);
     perClass.setAll(e.confusion().perClass());
     grid.setAll(e.samples().stream().limit(GRID).map(this::tile).toList());
     cellTiles.clear();
@@ -299,7 +343,7 @@ public final class EvaluateViewModel {
     return counts;
   }
 
-  /** Writes confusion.csv, per_class.csv and heatmap.png into {@code dir}. */
+  /** Writes confusion.csv, per_class.csv, reliability.csv and heatmap.png into {@code dir}. */
   public void export(Path dir, Image heatMap) {
     Evaluation e = evaluation.get();
     if (e == null) {
@@ -314,6 +358,7 @@ public final class EvaluateViewModel {
               Files.createDirectories(dir);
               Files.writeString(dir.resolve("confusion.csv"), e.confusion().toCsv());
               Files.writeString(dir.resolve("per_class.csv"), e.confusion().perClassCsv());
+              Files.writeString(dir.resolve("reliability.csv"), e.calibration().toCsv());
               ImageIO.write(snapshot, "png", dir.resolve("heatmap.png").toFile());
               return dir;
             },
@@ -384,6 +429,16 @@ public final class EvaluateViewModel {
   /** The batch grid. */
   public ObservableList<Tile> grid() {
     return grid;
+  }
+
+  /** Calibration figures and the reliability diagram of the last evaluation. */
+  public CalibrationViewModel calibration() {
+    return calibration;
+  }
+
+  /** The model's external test results, oldest first. */
+  public ObservableList<ExternalTest> externalTests() {
+    return externalTests;
   }
 
   /** Errors and notices. */

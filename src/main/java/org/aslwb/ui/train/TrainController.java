@@ -1,5 +1,6 @@
 package org.aslwb.ui.train;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
@@ -9,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -29,6 +31,7 @@ public final class TrainController {
   @FXML private TextField patience;
   @FXML private TextField minDelta;
   @FXML private TextField valFraction;
+  @FXML private ComboBox<String> split;
   @FXML private TextField seed;
   @FXML private CheckBox augment;
   @FXML private CheckBox dropEmptyClasses;
@@ -66,6 +69,8 @@ public final class TrainController {
     patience.textProperty().bindBidirectional(vm.patienceProperty());
     minDelta.textProperty().bindBidirectional(vm.minDeltaProperty());
     valFraction.textProperty().bindBidirectional(vm.valFractionProperty());
+    split.getItems().setAll(vm.splitChoices());
+    split.valueProperty().bindBidirectional(vm.splitProperty());
     seed.textProperty().bindBidirectional(vm.seedProperty());
     augment.selectedProperty().bindBidirectional(vm.augmentProperty());
     dropEmptyClasses.selectedProperty().bindBidirectional(vm.dropEmptyClassesProperty());
@@ -100,12 +105,14 @@ public final class TrainController {
                 series("batch loss", vm.iterationLoss()),
                 series("train loss (epoch)", vm.trainLoss()),
                 series("val loss", vm.valLoss())));
+    lossChart.getData().get(2).nameProperty().bind(label("val loss"));
     accuracyChart
         .getData()
         .setAll(
             java.util.List.of(
                 series("train accuracy", vm.trainAccuracy()),
                 series("val accuracy", vm.valAccuracy())));
+    accuracyChart.getData().get(1).nameProperty().bind(label("val accuracy"));
     rateChart.getData().setAll(java.util.List.of(series("learning rate", vm.learningRates())));
   }
 
@@ -114,6 +121,10 @@ public final class TrainController {
         new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
     alert.setHeaderText("Replace the existing model?");
     return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+  }
+
+  private javafx.beans.binding.StringExpression label(String what) {
+    return Bindings.concat(what, " (", vm.validationLabelProperty(), ")");
   }
 
   private static XYChart.Series<Number, Number> series(

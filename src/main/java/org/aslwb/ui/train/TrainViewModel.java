@@ -16,6 +16,7 @@ import javafx.scene.chart.XYChart;
 import org.aslwb.data.Augmentation;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.LoadedDataset;
+import org.aslwb.data.SplitMethod;
 import org.aslwb.model.Architecture;
 import org.aslwb.model.EpochMetrics;
 import org.aslwb.model.ModelStore;
@@ -49,6 +50,8 @@ public final class TrainViewModel {
   private final StringProperty patience = new SimpleStringProperty("5");
   private final StringProperty minDelta = new SimpleStringProperty("0.001");
   private final StringProperty valFraction = new SimpleStringProperty("0.2");
+  private final StringProperty split = new SimpleStringProperty(SplitMethod.AUTO.toString());
+  private final StringProperty validationLabel = new SimpleStringProperty("val");
   private final StringProperty seed = new SimpleStringProperty("42");
   private final BooleanProperty augment = new SimpleBooleanProperty(true);
   private final BooleanProperty dropEmptyClasses = new SimpleBooleanProperty(false);
@@ -128,7 +131,7 @@ public final class TrainViewModel {
                   Double.parseDouble(minDelta.get()),
                   Integer.parseInt(patience.get())),
               Double.parseDouble(valFraction.get()),
-              0,
+              SplitMethod.parse(split.get()),
               augment.get() ? augmentationForm.parse() : Augmentation.none(),
               Long.parseLong(seed.get()),
               0);
@@ -216,11 +219,19 @@ public final class TrainViewModel {
               feed.flush();
               log.add(
                   String.format(
-                      "%s after %d epochs; best epoch %d, val accuracy %.4f",
+                      "%s after %d epochs; best epoch %d, val accuracy %.4f (%s split)%s",
                       result.stopReason(),
                       result.epochsRun(),
                       result.bestEpoch(),
-                      result.valAccuracy()));
+                      result.valAccuracy(),
+                      result.splitMethod(),
+                      result.calibration() == null
+                          ? ""
+                          : String.format(
+                              "; temperature %.2f, val ECE %.4f -> %.4f",
+                              result.calibration().temperature(),
+                              result.calibration().eceBefore(),
+                              result.calibration().eceAfter())));
               if (result.bestEpoch() > 0) {
                 workspace
                     .tasks()
@@ -263,6 +274,11 @@ public final class TrainViewModel {
 
     ChartFeed(int batchSize) {
       this.batchSize = batchSize;
+    }
+
+    @Override
+    public void onSplit(String method, String reason) {
+      workspace.tasks().onUi(() -> validationLabel.set("val, " + method + " split"));
     }
 
     @Override
@@ -338,11 +354,12 @@ public final class TrainViewModel {
                 plot(m, batchesPerEpoch);
                 log.add(
                     String.format(
-                        "epoch %d: loss %.4f, val loss %.4f, val acc %.4f, %.0f img/s%s",
+                        "epoch %d: loss %.4f, val loss %.4f, val acc %.4f (%s), %.0f img/s%s",
                         m.epoch(),
                         m.trainLoss(),
                         m.valLoss(),
                         m.valAccuracy(),
+                        validationLabel.get(),
                         m.imagesPerSecond(),
                         improved ? " (best, saved)" : ""));
               });
@@ -423,6 +440,21 @@ public final class TrainViewModel {
   /** Min delta. */
   public StringProperty minDeltaProperty() {
     return minDelta;
+  }
+
+  /** How validation images are held out: "auto", "frames", "random" or "blocks:N". */
+  public StringProperty splitProperty() {
+    return split;
+  }
+
+  /** The choices offered for {@link #splitProperty()}. */
+  public List<String> splitChoices() {
+    return List.of("auto", "frames", "random", "blocks:50");
+  }
+
+  /** "val, frames split" once a run has made its split: names the validation curves. */
+  public StringProperty validationLabelProperty() {
+    return validationLabel;
   }
 
   /** Validation fraction. */

@@ -1,12 +1,15 @@
 package org.aslwb.ui.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.aslwb.TinyModels;
 import org.aslwb.evaluation.Evaluation;
+import org.aslwb.model.ModelStore;
 import org.aslwb.model.keras.KerasPreprocess;
 import org.aslwb.ui.UiFixtures;
 import org.aslwb.ui.Workspace;
@@ -91,6 +94,37 @@ class EvaluateViewModelTest {
     workspace.datasetProperty().set(null);
     vm.evaluate();
     assertEquals("Needs a model and a data set.", vm.messageProperty().get());
+  }
+
+  @Test
+  void testingOnAnotherDataSetIsLabelledExternalListedAndKeptWithTheModel(@TempDir Path dir)
+      throws Exception {
+    Path model = Files.copy(TinyModels.trainedCnn(), dir.resolve("model.aslwb"));
+    workspace.modelFileProperty().set(model);
+    Path other = dir.resolve("other");
+    for (String folder : new String[] {"c", "digits"}) {
+      Files.createDirectories(other.resolve(folder));
+      Files.copy(UiFixtures.firstImageOf("C"), other.resolve(folder).resolve("c1.png"));
+    }
+    vm.testOn(other);
+    Evaluation e = vm.evaluationProperty().get();
+    assertNotNull(e, vm.messageProperty().get());
+    assertEquals("external", e.split());
+    assertTrue(vm.scoresProperty().get().contains("(external: other)"), vm.scoresProperty().get());
+    assertTrue(
+        vm.messageProperty().get().contains("Skipped folder digits: not a model class"),
+        vm.messageProperty().get());
+    assertTrue(vm.calibration().titleProperty().get().contains("external"));
+    assertEquals(1, vm.externalTests().size());
+    assertEquals(1, vm.externalTests().get(0).images());
+    assertEquals(1, ModelStore.readMetadata(model).externalTestsOrEmpty().size());
+
+    vm.evaluate(); // the model's own data: its validation split, not kept as a test
+    assertEquals("val", vm.evaluationProperty().get().split());
+    assertTrue(
+        vm.scoresProperty().get().contains("(val, random split)"), vm.scoresProperty().get());
+    assertFalse(vm.calibration().reliability().isEmpty());
+    assertEquals(1, vm.externalTests().size());
   }
 
   @Test

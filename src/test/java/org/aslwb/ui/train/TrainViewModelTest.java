@@ -55,6 +55,11 @@ class TrainViewModelTest {
     assertEquals(30, vm.iterationLoss().get(29).getXValue());
     assertTrue(vm.speedProperty().get().endsWith("images/s"), vm.speedProperty().get());
     assertTrue(vm.log().get(vm.log().size() - 1).startsWith("COMPLETED after 2 epochs"));
+    // synthetic file names carry no frame numbers: the default split says it fell back to random
+    assertEquals("val, random split", vm.validationLabelProperty().get());
+    assertTrue(
+        vm.log().stream().anyMatch(l -> l.contains("val acc") && l.contains("(val, random split)")),
+        vm.log().toString());
     assertEquals(dir.resolve("cnn.aslwb"), workspace.modelFileProperty().get());
     assertEquals(32, workspace.modelProperty().get().metadata().preprocessing().width());
   }
@@ -149,5 +154,18 @@ class TrainViewModelTest {
     TrainViewModel vm = form(2);
     vm.start();
     assertEquals("Open a data set in the Data tab first.", vm.formErrorProperty().get());
+  }
+
+  @Test
+  void theSplitChoiceReachesTheConfigAndABadOneIsNamed() {
+    TrainViewModel vm = form(1);
+    assertEquals(org.aslwb.data.SplitMethod.AUTO, vm.config().split());
+    vm.splitProperty().set("blocks:25");
+    assertEquals(org.aslwb.data.SplitMethod.blocks(25), vm.config().split());
+    vm.splitProperty().set("frames");
+    assertEquals(org.aslwb.data.SplitMethod.FRAMES, vm.config().split());
+    vm.splitProperty().set("by-hand");
+    assertNull(vm.config());
+    assertTrue(vm.formErrorProperty().get().contains("by-hand"), vm.formErrorProperty().get());
   }
 }
