@@ -14,6 +14,8 @@ import org.aslwb.attack.SweepResult;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.evaluation.Evaluator;
+import org.aslwb.export.CurveChart;
+import org.aslwb.export.CurveCsv;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
 import picocli.CommandLine.Command;
@@ -129,13 +131,8 @@ final class AttackCommand implements Callable<Integer> {
     }
     if (out != null) {
       Files.createDirectories(out);
-      StringBuilder csv = new StringBuilder();
-      for (SweepResult r : curves) {
-        String body = r.toCsv();
-        csv.append(curves.size() == 1 ? body : prefixModel(r.model(), body, csv.length() == 0));
-      }
-      Files.writeString(out.resolve("curve.csv"), csv.toString());
-      CurvePlot.write(curves, out.resolve("curve.png"));
+      CurveCsv.write(curves, out.resolve("curve.csv"));
+      CurveChart.write(curves, out.resolve("curve.png"));
       Output.say("wrote %s and %s", out.resolve("curve.csv"), out.resolve("curve.png"));
     }
     if (json) {
@@ -178,18 +175,6 @@ final class AttackCommand implements Callable<Integer> {
       Output.json(o);
     }
     return 0;
-  }
-
-  private static String prefixModel(String model, String csv, boolean withHeader) {
-    StringBuilder sb = new StringBuilder();
-    String[] lines = csv.split("\n");
-    if (withHeader) {
-      sb.append("model,").append(lines[0]).append('\n');
-    }
-    for (int i = 1; i < lines.length; i++) {
-      sb.append(model).append(',').append(lines[i]).append('\n');
-    }
-    return sb.toString();
   }
 
   /** The model's file name, or its path where two of the models share a file name. */

@@ -9,6 +9,8 @@ import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.evaluation.Evaluation;
 import org.aslwb.evaluation.Evaluator;
+import org.aslwb.export.ConfusionCsv;
+import org.aslwb.export.PerClassCsv;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
 import picocli.CommandLine.Command;
@@ -63,8 +65,8 @@ final class EvaluateCommand implements Callable<Integer> {
         e.accuracy(), e.confusion().macroF1(), indices.length, split, e.seconds());
     if (out != null) {
       Files.createDirectories(out);
-      Files.writeString(out.resolve("confusion.csv"), e.confusion().toCsv());
-      Files.writeString(out.resolve("per_class.csv"), e.confusion().perClassCsv());
+      ConfusionCsv.write(e.confusion(), out.resolve("confusion.csv"));
+      PerClassCsv.write(e.confusion(), out.resolve("per_class.csv"));
       Output.say("wrote %s and %s", out.resolve("confusion.csv"), out.resolve("per_class.csv"));
     }
     if (json) {

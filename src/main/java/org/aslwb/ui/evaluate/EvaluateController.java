@@ -106,8 +106,7 @@ public final class EvaluateController {
     vm.evaluationProperty().addListener((o, a, b) -> showHeatMap());
     export.disableProperty().bind(Bindings.isNull(vm.evaluationProperty()));
     export.setOnAction(
-        e ->
-            chooseFolder().ifPresent(dir -> vm.export(dir, heatMap.canvas().snapshot(null, null))));
+        e -> chooseFolder().ifPresent(vm::export));
     scores.textProperty().bind(vm.scoresProperty());
     message.textProperty().bind(vm.messageProperty());
     heatMap.setOnCellClicked(vm::selectCell);

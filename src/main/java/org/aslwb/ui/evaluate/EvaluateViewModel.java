@@ -14,9 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
-import javax.imageio.ImageIO;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.LoadedDataset;
@@ -27,6 +25,9 @@ import org.aslwb.evaluation.Prediction;
 import org.aslwb.evaluation.Predictor;
 import org.aslwb.evaluation.ScoredSample;
 import org.aslwb.explain.ExplainInput;
+import org.aslwb.export.ConfusionCsv;
+import org.aslwb.export.HeatMapImage;
+import org.aslwb.export.PerClassCsv;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.ui.DemoAssets;
@@ -242,22 +243,22 @@ public final class EvaluateViewModel {
     return counts;
   }
 
-  /** Writes confusion.csv, per_class.csv and heatmap.png into {@code dir}. */
-  public void export(Path dir, Image heatMap) {
+  /** Writes confusion.csv, per_class.csv and heatmap.png (coloured as shown) into {@code dir}. */
+  public void export(Path dir) {
     Evaluation e = evaluation.get();
     if (e == null) {
       return;
     }
-    var snapshot = SwingFXUtils.fromFXImage(heatMap, null);
+    boolean byRow = normalised.get();
     workspace
         .tasks()
         .run(
             "exporting",
             (p, c) -> {
               Files.createDirectories(dir);
-              Files.writeString(dir.resolve("confusion.csv"), e.confusion().toCsv());
-              Files.writeString(dir.resolve("per_class.csv"), e.confusion().perClassCsv());
-              ImageIO.write(snapshot, "png", dir.resolve("heatmap.png").toFile());
+              ConfusionCsv.write(e.confusion(), dir.resolve("confusion.csv"));
+              PerClassCsv.write(e.confusion(), dir.resolve("per_class.csv"));
+              HeatMapImage.write(e.confusion(), byRow, dir.resolve("heatmap.png"));
               return dir;
             },
             d -> message.set("Exported to " + d),
