@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       AttackCommand.class,
       ExplainCommand.class,
+      ReportCommand.class,
       BenchCommand.class,
       GuiCommand.class
     })

@@ -91,11 +91,11 @@ public final class LineChart {
       g.setColor(new Color(0xDDDDDD));
       g.drawLine(LEFT, y, W - RIGHT, y);
       g.setColor(Color.DARK_GRAY);
-      g.drawString(label(y1 - (y1 - y0) * i / 10), 8, y + 4);
+      g.drawString(label(y1 - (y1 - y0) * i / 10, (y1 - y0) / 10), 8, y + 4);
     }
     for (int i = 0; i <= 5; i++) {
       int x = LEFT + (W - LEFT - RIGHT) * i / 5;
-      g.drawString(label(xMin + (xMax - xMin) * i / 5), x - 15, H - BOTTOM + 18);
+      g.drawString(label(xMin + (xMax - xMin) * i / 5, (xMax - xMin) / 5), x - 15, H - BOTTOM + 18);
     }
     g.drawString(xLabel, W / 2 - 70, H - 10);
     g.drawString(yLabel, 8, TOP - 14);
@@ -124,9 +124,9 @@ public final class LineChart {
     return image;
   }
 
-  private static String label(double v) {
-    return Math.abs(v) >= 100
-        ? String.format(Locale.ROOT, "%.0f", v)
-        : String.format(Locale.ROOT, Math.abs(v) < 0.1 && v != 0 ? "%.3f" : "%.2f", v);
+  /** {@code v} with as many decimals as a tick step of {@code step} needs. */
+  private static String label(double v, double step) {
+    int decimals = step >= 1 ? 0 : (int) Math.min(4, Math.ceil(-Math.log10(step) - 1e-9));
+    return String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 }

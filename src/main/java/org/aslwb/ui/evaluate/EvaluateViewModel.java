@@ -18,6 +18,7 @@ import javafx.scene.image.Image;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.LoadedDataset;
+import org.aslwb.data.PixelImage;
 import org.aslwb.evaluation.ClassMetrics;
 import org.aslwb.evaluation.Evaluation;
 import org.aslwb.evaluation.Evaluator;
@@ -30,6 +31,10 @@ import org.aslwb.export.HeatMapImage;
 import org.aslwb.export.PerClassCsv;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
+import org.aslwb.report.HtmlReport;
+import org.aslwb.report.ReportInput;
+import org.aslwb.report.ReportMaker;
+import org.aslwb.report.ReportSettings;
 import org.aslwb.ui.DemoAssets;
 import org.aslwb.ui.Workspace;
 import org.aslwb.ui.common.Images;
@@ -64,6 +69,8 @@ public final class EvaluateViewModel {
   private final StringProperty cellTitle = new SimpleStringProperty("");
   private final ObservableList<Tile> grid = FXCollections.observableArrayList();
   private final StringProperty message = new SimpleStringProperty("");
+  // the file of the image opened here, so that the report's explain command names its path
+  private Path imageFile;
 
   /** A view model over the shared workspace. */
   public EvaluateViewModel(Workspace workspace) {
@@ -128,6 +135,7 @@ public final class EvaluateViewModel {
             (p, c) -> ExplainInput.fromPhoto(new ImageDecoder().decode(file)),
             photo -> {
               message.set("");
+              imageFile = file;
               workspace.imageNameProperty().set(file.getFileName().toString());
               workspace.photoProperty().set(photo);
             },
@@ -263,6 +271,52 @@ public final class EvaluateViewModel {
             },
             d -> message.set("Exported to " + d),
             ex -> message.set("Export failed: " + ex.getMessage()));
+  }
+
+  /**
+   * Writes the HTML report of the workspace's model over its data set, with a LIME explanation of
+   * the current image, to {@code file} (in the background, with the report command's defaults).
+   */
+  public void exportReport(Path file) {
+    TrainedModel model = workspace.modelProperty().get();
+    Path modelFile = workspace.modelFileProperty().get();
+    if (model == null || modelFile == null) {
+      message.set("Needs a model opened from a file.");
+      return;
+    }
+    LoadedDataset shown = workspace.datasetProperty().get();
+    PixelImage photo = workspace.photoProperty().get();
+    String name = workspace.imageNameProperty().get();
+    Path image =
+        imageFile != null && imageFile.getFileName().toString().equals(name)
+            ? imageFile
+            : Path.of(name.isEmpty() ? "image" : name);
+    var pre = model.metadata().preprocessing();
+    workspace
+        .tasks()
+        .run(
+            "report",
+            (p, c) -> {
+              LoadedDataset data =
+                  shown == null
+                      ? null
+                      : new DatasetLoader().atSize(shown, pre.width(), pre.height(), p, c);
+              List<ReportInput.NamedImage> images =
+                  photo == null ? List.of() : List.of(new ReportInput.NamedImage(image, photo));
+              ReportInput input =
+                  new ReportInput(
+                      modelFile,
+                      model,
+                      data == null ? null : data.index().root(),
+                      data,
+                      images,
+                      List.of());
+              HtmlReport.write(
+                  new ReportMaker().make(input, ReportSettings.defaults(), p, c), file);
+              return file;
+            },
+            f -> message.set("Report written to " + f),
+            e -> message.set("Report failed: " + e.getMessage()));
   }
 
   /** Model files offered. */
