@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "aslwb",
     mixinStandardHelpOptions = true,
-    version = "ASL Workbench 0.1.0",
+    versionProvider = VersionProvider.class,
     description = "Train, evaluate, attack and explain an image classifier (ASL alphabet).",
     subcommands = {
       DatasetCommand.class,
@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       ReportCommand.class,
       BenchCommand.class,
-      GuiCommand.class
+      GuiCommand.class,
+      CompletionCommand.class
     })
 public final class Aslwb {
   /** Exit code for bad arguments or unusable input. */
@@ -34,9 +35,25 @@ public final class Aslwb {
   /** Runs the CLI and returns the exit code (tests call this). */
   public static int run(String... args) {
     SerialisationGuard.install();
-    CommandLine cli = new CommandLine(new Aslwb());
+    CommandLine cli = commandLine();
     cli.setExecutionExceptionHandler(new CliErrors());
     cli.setParameterExceptionHandler(CliErrors::onBadArguments);
     return cli.execute(args);
+  }
+
+  /**
+   * The command tree, every command and subcommand with picocli's standard {@code --help} and
+   * {@code --version} (so a command's help works without its required options).
+   */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Aslwb());
+    withStandardHelp(cli);
+    return cli;
+  }
+
+  private static void withStandardHelp(CommandLine command) {
+    command.getCommandSpec().mixinStandardHelpOptions(true);
+    command.getCommandSpec().versionProvider(new VersionProvider());
+    command.getSubcommands().values().forEach(Aslwb::withStandardHelp);
   }
 }

@@ -33,7 +33,7 @@ final class AttackCommand implements Callable<Integer> {
       description = "model file(s), comma-separated")
   List<Path> models;
 
-  @Option(names = "--data", required = true)
+  @Option(names = "--data", required = true, description = "folder-per-class images to attack")
   Path data;
 
   @Option(names = "--method", defaultValue = "fgsm", description = "fgsm, bim or pgd")
@@ -61,7 +61,10 @@ final class AttackCommand implements Callable<Integer> {
   @Option(names = "--split", defaultValue = "val", description = "val or all")
   String split;
 
-  @Option(names = "--seed", defaultValue = "42")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "seed of the random start of PGD (default: ${DEFAULT-VALUE})")
   long seed;
 
   @Option(names = "--out", description = "folder for curve.csv and curve.png")

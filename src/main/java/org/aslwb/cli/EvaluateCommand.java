@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
     name = "evaluate",
     description = "Accuracy, confusion matrix and per-class metrics over a split.")
 final class EvaluateCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true)
+  @Option(names = "--model", required = true, description = "model file")
   Path model;
 
-  @Option(names = "--data", required = true)
+  @Option(names = "--data", required = true, description = "folder-per-class images to evaluate on")
   Path data;
 
   @Option(

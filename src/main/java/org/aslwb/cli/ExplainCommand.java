@@ -26,28 +26,46 @@ import picocli.CommandLine.Option;
     name = "explain",
     description = "LIME explanation of one image (segments.png, overlay.png, weights.json).")
 final class ExplainCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true)
+  @Option(names = "--model", required = true, description = "model file")
   Path model;
 
-  @Option(names = "--image", required = true)
+  @Option(names = "--image", required = true, description = "image file to explain")
   Path image;
 
-  @Option(names = "--samples", defaultValue = "1000")
+  @Option(
+      names = "--samples",
+      defaultValue = "1000",
+      description = "LIME perturbed samples (default: ${DEFAULT-VALUE})")
   int samples;
 
-  @Option(names = "--seed", defaultValue = "42")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "seed of the LIME perturbations (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--kernel-size", defaultValue = "4")
+  @Option(
+      names = "--kernel-size",
+      defaultValue = "4",
+      description = "quickshift kernel size (default: ${DEFAULT-VALUE})")
   double kernelSize;
 
-  @Option(names = "--max-dist", defaultValue = "200")
+  @Option(
+      names = "--max-dist",
+      defaultValue = "200",
+      description = "quickshift maximum link distance (default: ${DEFAULT-VALUE})")
   double maxDist;
 
-  @Option(names = "--ratio", defaultValue = "0.2")
+  @Option(
+      names = "--ratio",
+      defaultValue = "0.2",
+      description = "quickshift colour-versus-position weight in [0,1] (default: ${DEFAULT-VALUE})")
   double ratio;
 
-  @Option(names = "--kernel-width", defaultValue = "0.25")
+  @Option(
+      names = "--kernel-width",
+      defaultValue = "0.25",
+      description = "LIME kernel width on the cosine distance (default: ${DEFAULT-VALUE})")
   double kernelWidth;
 
   @Option(

@@ -24,7 +24,6 @@ import picocli.CommandLine.Option;
 /** {@code aslwb report}: one self-contained HTML file about a model. */
 @Command(
     name = "report",
-    mixinStandardHelpOptions = true,
     description =
         "One self-contained HTML report: model card, evaluation, FGSM curve and LIME"
             + " explanations, each figure with the command that reproduces it.")
@@ -88,7 +87,10 @@ final class ReportCommand implements Callable<Integer> {
             ? null
             : new DatasetLoader()
                 .load(
-                    data, trained.metadata().preprocessing(), Output.progress(), Cancellation.none());
+                    data,
+                    trained.metadata().preprocessing(),
+                    Output.progress(),
+                    Cancellation.none());
     List<ReportInput.NamedImage> explained = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (Path image : images) {

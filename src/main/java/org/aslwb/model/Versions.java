@@ -15,7 +15,8 @@ public final class Versions {
 
   /** Deeplearning4j's version. */
   public static String dl4j() {
-    return property("/META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties", "version");
+    return property(
+        "/META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties", "version");
   }
 
   /** ND4J's native backend: its version and the build the engine chose (starts the engine). */

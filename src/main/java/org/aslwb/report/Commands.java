@@ -103,8 +103,8 @@ final class Commands {
   }
 
   /**
-   * {@code aslwb train} with the model's recorded settings, or null when the model records none
-   * (a model made elsewhere).
+   * {@code aslwb train} with the model's recorded settings, or null when the model records none (a
+   * model made elsewhere).
    */
   static String train(Map<String, String> s, Path modelFile) {
     if (!s.containsKey("model") || !s.containsKey("epochs")) {

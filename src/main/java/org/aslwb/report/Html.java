@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Builds HTML text. Every string that reaches the page through {@link #text} or an attribute is
- * escaped by {@link #escape}, the one escaping function of the report: file and folder names,
- * class names and model settings come from other people's files.
+ * escaped by {@link #escape}, the one escaping function of the report: file and folder names, class
+ * names and model settings come from other people's files.
  */
 final class Html {
   private final StringBuilder out = new StringBuilder();

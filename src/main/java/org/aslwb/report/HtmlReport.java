@@ -94,7 +94,8 @@ public final class HtmlReport {
             e.split(),
             e.samples().size() < r.input().data().size()
                 ? "the model's own held-out images of its training data"
-                : "every image" + ("val".equals(e.split()) ? ", not the model's training data" : ""),
+                : "every image"
+                    + ("val".equals(e.split()) ? ", not the model's training data" : ""),
             e.seconds()));
     html.figure(
         Png.dataUri(HeatMapImage.render(e.confusion(), false)),
@@ -149,8 +150,7 @@ public final class HtmlReport {
               fixed(p.meanLinf())));
     }
     html.table(
-        List.of("eps (pixel)", "eps (normalised)", "accuracy", "success rate", "mean L-inf"),
-        rows);
+        List.of("eps (pixel)", "eps (normalised)", "accuracy", "success rate", "mean L-inf"), rows);
     html.raw("</section>\n");
   }
 
@@ -176,7 +176,8 @@ public final class HtmlReport {
       html.raw("<img src=\"")
           .text(
               Png.dataUri(
-                  Png.image(OverlayRenderer.boundaries(image.photo(), seg), seg.width(), seg.height())))
+                  Png.image(
+                      OverlayRenderer.boundaries(image.photo(), seg), seg.width(), seg.height())))
           .raw("\" alt=\"superpixels\">");
       html.raw("<img src=\"")
           .text(

@@ -45,8 +45,11 @@ final class ModelCardHtml {
     rows.add(new String[] {"model file", r.input().modelFile().toString()});
     rows.add(new String[] {"architecture", model.describe()});
     rows.add(
-        new String[] {"parameters", String.format(Locale.ROOT, "%,d", model.network().numParams())});
-    rows.add(new String[] {"classes", m.classNames().size() + ": " + String.join(", ", m.classNames())});
+        new String[] {
+          "parameters", String.format(Locale.ROOT, "%,d", model.network().numParams())
+        });
+    rows.add(
+        new String[] {"classes", m.classNames().size() + ": " + String.join(", ", m.classNames())});
     rows.add(new String[] {"input", p.width() + "x" + p.height() + "x" + p.channels()});
     rows.add(
         new String[] {
@@ -136,8 +139,7 @@ final class ModelCardHtml {
     }
     html.raw("<h3 id=\"other-results\">Other results recorded in the model file</h3>\n");
     html.element(
-        "p",
-        "External and shift evaluations and other fields the model file holds, as recorded.");
+        "p", "External and shift evaluations and other fields the model file holds, as recorded.");
     for (Map.Entry<String, JsonNode> field : other) {
       html.element("h4", field.getKey());
       node(html, field.getValue());

@@ -106,8 +106,7 @@ public final class EvaluateController {
     normalised.selectedProperty().addListener((o, a, b) -> showHeatMap());
     vm.evaluationProperty().addListener((o, a, b) -> showHeatMap());
     export.disableProperty().bind(Bindings.isNull(vm.evaluationProperty()));
-    export.setOnAction(
-        e -> chooseFolder().ifPresent(vm::export));
+    export.setOnAction(e -> chooseFolder().ifPresent(vm::export));
     exportReport.disableProperty().bind(Bindings.isNull(vm.workspace().modelProperty()));
     exportReport.setOnAction(e -> chooseReportFile().ifPresent(vm::exportReport));
     scores.textProperty().bind(vm.scoresProperty());
