@@ -34,6 +34,25 @@ final class ModelCardHtml {
           "dataFingerprint",
           "createdAt");
 
+  // the settings a training run records (TrainingConfig.asSettings and the split); other keys, such
+  // as results that later steps add to the settings, are listed with the other recorded fields
+  private static final Set<String> TRAINING_SETTINGS =
+      Set.of(
+          "model",
+          "width",
+          "size",
+          "epochs",
+          "batch",
+          "lr",
+          "schedule",
+          "early_stopping",
+          "val_fraction",
+          "split",
+          "augmentation",
+          "seed",
+          "max_batches_per_epoch",
+          "split_detail");
+
   private ModelCardHtml() {}
 
   static void write(Html html, Report r) {
@@ -75,8 +94,14 @@ final class ModelCardHtml {
     html.keyValues(rows);
     html.element("h3", "Training settings");
     List<String[]> settings = new ArrayList<>();
-    m.settings().forEach((k, v) -> settings.add(new String[] {k, v}));
-    html.keyValues(settings);
+    m.settings().entrySet().stream()
+        .filter(e -> TRAINING_SETTINGS.contains(e.getKey()))
+        .forEach(e -> settings.add(new String[] {e.getKey(), e.getValue()}));
+    if (settings.isEmpty()) {
+      html.element("p", "The model file records no training settings.");
+    } else {
+      html.keyValues(settings);
+    }
     html.element("h3", "Versions and machine of this report");
     html.keyValues(r.machine());
     history(html, m, Commands.train(m.settings(), r.input().modelFile()));
@@ -134,12 +159,19 @@ final class ModelCardHtml {
         other.add(field);
       }
     }
-    if (other.isEmpty()) {
+    List<String[]> otherSettings = new ArrayList<>();
+    m.settings().entrySet().stream()
+        .filter(e -> !TRAINING_SETTINGS.contains(e.getKey()))
+        .forEach(e -> otherSettings.add(new String[] {e.getKey(), e.getValue()}));
+    if (other.isEmpty() && otherSettings.isEmpty()) {
       return;
     }
     html.raw("<h3 id=\"other-results\">Other results recorded in the model file</h3>\n");
     html.element(
         "p", "External and shift evaluations and other fields the model file holds, as recorded.");
+    if (!otherSettings.isEmpty()) {
+      html.keyValues(otherSettings);
+    }
     for (Map.Entry<String, JsonNode> field : other) {
       html.element("h4", field.getKey());
       node(html, field.getValue());

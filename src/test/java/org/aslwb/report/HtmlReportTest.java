@@ -127,6 +127,14 @@ class HtmlReportTest {
   }
 
   @Test
+  void settingsATrainingRunDoesNotRecordAreListedAsOtherRecordedResults() {
+    int other = html.indexOf("<h3 id=\"other-results\">");
+    int note = html.indexOf("<tr><th>note</th><td>" + Html.escape(SCRIPT) + "</td></tr>");
+    assertTrue(other > 0 && note > other, "the extra setting is not under the other results");
+    assertTrue(html.indexOf("<tr><th>epochs</th>") < other, "training settings come first");
+  }
+
+  @Test
   void theFileIsSelfContained() {
     Matcher sources = Pattern.compile("src=\"([^\"]*)\"").matcher(html);
     int images = 0;
