@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       DatasetCommand.class,
       SynthCommand.class,
       TrainCommand.class,
+      ImportCommand.class,
       PredictCommand.class,
       EvaluateCommand.class,
       AttackCommand.class,

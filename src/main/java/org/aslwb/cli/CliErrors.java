@@ -31,6 +31,7 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
     return e instanceof IllegalArgumentException
         || e instanceof UnreadableImageException
         || e instanceof ModelFileException
+        || e instanceof org.aslwb.model.keras.KerasImportException
         || e instanceof java.nio.file.NoSuchFileException
         || (e instanceof IOException
             && e.getMessage() != null

@@ -52,12 +52,16 @@ final class InferenceTwin {
     return twin;
   }
 
-  private static void fold(Layer batchNorm, Layer depthwise) {
+  /** Writes a batch norm's inference-mode affine map into a 1x1 depthwise convolution's weights. */
+  static void fold(Layer batchNorm, Layer depthwise) {
+    double eps =
+        ((org.deeplearning4j.nn.conf.layers.BatchNormalization) batchNorm.conf().getLayer())
+            .getEps();
     INDArray gamma = batchNorm.getParam(BatchNormalizationParamInitializer.GAMMA).reshape(-1);
     INDArray beta = batchNorm.getParam(BatchNormalizationParamInitializer.BETA).reshape(-1);
     INDArray mean = batchNorm.getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).reshape(-1);
     INDArray var = batchNorm.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).reshape(-1);
-    INDArray scale = gamma.div(Transforms.sqrt(var.add(GraphLayers.BN_EPS), true));
+    INDArray scale = gamma.div(Transforms.sqrt(var.add(eps), true));
     INDArray shift = beta.sub(mean.mul(scale));
     INDArray weights = depthwise.getParam("W");
     INDArray bias = depthwise.getParam("b");

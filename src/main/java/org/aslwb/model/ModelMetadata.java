@@ -39,6 +39,17 @@ public record ModelMetadata(
   /** The current format version. */
   public static final int VERSION = 1;
 
+  /** The {@link #architecture()} of a model imported from Keras. */
+  public static final String KERAS = "keras";
+
+  /** The settings key naming the file an imported model came from. */
+  public static final String SOURCE = "imported_from";
+
+  /** Whether the network was imported rather than trained by the workbench. */
+  public boolean isImported() {
+    return KERAS.equals(architecture);
+  }
+
   /** The network size this metadata describes. */
   public NetworkShape shape() {
     return new NetworkShape(

@@ -128,13 +128,17 @@ public final class ModelStore {
     Engine.start();
     ComputationGraphConfiguration expected;
     try {
-      expected = Architecture.parse(metadata.architecture()).configuration(metadata.shape());
+      expected =
+          metadata.isImported()
+              ? null
+              : Architecture.parse(metadata.architecture()).configuration(metadata.shape());
     } catch (RuntimeException e) {
       throw new ModelFileException(
           file, "model description is not usable (" + e.getMessage() + ")");
     }
     try {
-      return new TrainedModel(NetworkReader.read(file, networkBytes, expected), metadata);
+      return new TrainedModel(
+          NetworkReader.read(file, networkBytes, expected, metadata.classNames().size()), metadata);
     } catch (ModelFileException e) {
       throw e;
     } catch (IOException e) {
@@ -182,7 +186,9 @@ public final class ModelStore {
       throw new ModelFileException(file, "model description lacks classes or preprocessing");
     }
     try {
-      Architecture.parse(metadata.architecture());
+      if (!metadata.isImported()) {
+        Architecture.parse(metadata.architecture());
+      }
     } catch (IllegalArgumentException e) {
       throw new ModelFileException(file, e.getMessage());
     }

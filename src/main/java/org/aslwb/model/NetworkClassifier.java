@@ -1,6 +1,7 @@
 package org.aslwb.model;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.aslwb.data.PixelImage;
 import org.aslwb.data.Preprocessing;
 import org.deeplearning4j.nn.api.Model;
@@ -18,24 +19,44 @@ public final class NetworkClassifier implements Classifier {
   static final int CHUNK = 128;
 
   private final ComputationGraph network;
-  private final Architecture architecture;
-  private final NetworkShape shape;
+  private final UnaryOperator<ComputationGraph> twinOf;
+  private final InputLayout layout;
   private final List<String> classNames;
   private final Preprocessing preprocessing;
   private ComputationGraph twin;
 
-  /** Wraps {@code network}; it must not be trained further while this classifier is in use. */
+  /**
+   * Wraps {@code network}; it must not be trained further while this classifier is in use.
+   *
+   * @param twinOf builds the network's inference twin, for input gradients
+   * @param layout the network's input layout (ours are channels first, Keras' channels last)
+   */
+  public NetworkClassifier(
+      ComputationGraph network,
+      UnaryOperator<ComputationGraph> twinOf,
+      InputLayout layout,
+      List<String> classNames,
+      Preprocessing preprocessing) {
+    this.network = network;
+    this.twinOf = twinOf;
+    this.layout = layout;
+    this.classNames = List.copyOf(classNames);
+    this.preprocessing = preprocessing;
+  }
+
+  /** A classifier over one of our own architectures. */
   public NetworkClassifier(
       ComputationGraph network,
       Architecture architecture,
       NetworkShape shape,
       List<String> classNames,
       Preprocessing preprocessing) {
-    this.network = network;
-    this.architecture = architecture;
-    this.shape = shape;
-    this.classNames = List.copyOf(classNames);
-    this.preprocessing = preprocessing;
+    this(
+        network,
+        net -> InferenceTwin.of(net, architecture, shape),
+        InputLayout.CHANNELS_FIRST,
+        classNames,
+        preprocessing);
   }
 
   @Override
@@ -68,7 +89,7 @@ public final class NetworkClassifier implements Classifier {
       throw new IllegalArgumentException("one label per image");
     }
     if (twin == null) {
-      twin = InferenceTwin.of(network, architecture, shape);
+      twin = twinOf.apply(network);
     }
     float[][] out = new float[images.size()][];
     float[] invStd = new float[preprocessing.channels()];
@@ -88,7 +109,7 @@ public final class NetworkClassifier implements Classifier {
       twin.setLabels(oneHot);
       twin.computeGradientAndScore();
       twin.setListeners();
-      float[] all = capture.gradient.dup('c').data().asFloat();
+      float[] all = layout.toChannelsFirst(capture.gradient).dup('c').data().asFloat();
       int size = all.length / n;
       for (int i = 0; i < n; i++) {
         float[] g = java.util.Arrays.copyOfRange(all, i * size, (i + 1) * size);
@@ -125,12 +146,13 @@ public final class NetworkClassifier implements Classifier {
       }
       preprocessing.normalise(image.data(), flat, i * size);
     }
-    return Nd4j.create(
-        flat,
-        new long[] {
-          images.size(), preprocessing.channels(), preprocessing.height(), preprocessing.width()
-        },
-        'c');
+    return layout.fromChannelsFirst(
+        Nd4j.create(
+            flat,
+            new long[] {
+              images.size(), preprocessing.channels(), preprocessing.height(), preprocessing.width()
+            },
+            'c'));
   }
 
   /** Reads the input vertex's epsilon after the backward pass, before the graph clears it. */
@@ -139,7 +161,9 @@ public final class NetworkClassifier implements Classifier {
 
     @Override
     public void onBackwardPass(Model model) {
-      gradient = ((ComputationGraph) model).getVertex("input").getEpsilon().dup();
+      ComputationGraph graph = (ComputationGraph) model;
+      String input = graph.getConfiguration().getNetworkInputs().get(0);
+      gradient = graph.getVertex(input).getEpsilon().dup();
     }
   }
 }

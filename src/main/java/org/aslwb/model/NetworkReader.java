@@ -61,8 +61,11 @@ final class NetworkReader {
    *
    * @param file the model file, for messages
    * @param expected the configuration the model's metadata describes, to check the network against
+   *     (null for an imported network, which is checked for its class count only)
+   * @param classes the number of classes the metadata lists
    */
-  static ComputationGraph read(Path file, byte[] networkZip, ComputationGraphConfiguration expected)
+  static ComputationGraph read(
+      Path file, byte[] networkZip, ComputationGraphConfiguration expected, int classes)
       throws IOException {
     Map<String, byte[]> entries;
     try {
@@ -89,7 +92,9 @@ final class NetworkReader {
       throw new ModelFileException(
           file, "damaged network configuration (" + rootMessage(e) + ")", e);
     }
-    requireMatches(file, configuration, expected);
+    if (expected != null) {
+      requireMatches(file, configuration, expected);
+    }
     INDArray params = array(file, COEFFICIENTS, coefficients);
     ComputationGraph network;
     try {
@@ -99,6 +104,7 @@ final class NetworkReader {
     } catch (RuntimeException e) {
       throw new ModelFileException(file, "damaged network weights (" + rootMessage(e) + ")", e);
     }
+    requireOutputs(file, network, classes);
     byte[] updater = entries.get(UPDATER_STATE);
     if (updater != null) {
       INDArray state = array(file, UPDATER_STATE, updater);
@@ -245,6 +251,21 @@ final class NetworkReader {
       throw new IOException("unexpected array header (" + type + ", " + length + " values)");
     }
     return length * type.width();
+  }
+
+  private static void requireOutputs(Path file, ComputationGraph network, int classes)
+      throws ModelFileException {
+    List<String> outputs = network.getConfiguration().getNetworkOutputs();
+    long size = outputs.size() == 1 ? network.layerSize(outputs.get(0)) : -1;
+    if (size != classes) {
+      throw new ModelFileException(
+          file,
+          "network has "
+              + (size < 0 ? outputs.size() + " outputs" : size + " output classes")
+              + " but the file lists "
+              + classes
+              + " classes");
+    }
   }
 
   private static String rootMessage(Throwable e) {

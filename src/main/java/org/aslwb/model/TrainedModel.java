@@ -28,14 +28,30 @@ public final class TrainedModel {
     return metadata;
   }
 
-  /** The model's architecture. */
+  /** The model's architecture; imported models have none of ours (see {@link #isImported()}). */
   public Architecture architecture() {
+    if (isImported()) {
+      throw new IllegalStateException("an imported model has no workbench architecture");
+    }
     return Architecture.parse(metadata.architecture());
+  }
+
+  /** Whether the network was imported (from Keras) rather than built and trained here. */
+  public boolean isImported() {
+    return metadata.isImported();
   }
 
   /** The classifier over this network (do not keep training the network while it is in use). */
   public synchronized Classifier classifier() {
-    if (classifier == null) {
+    if (classifier == null && isImported()) {
+      classifier =
+          new NetworkClassifier(
+              network,
+              ImportedGraphTwin::of,
+              InputLayout.CHANNELS_LAST,
+              metadata.classNames(),
+              metadata.preprocessing());
+    } else if (classifier == null) {
       classifier =
           new NetworkClassifier(
               network,
@@ -58,8 +74,15 @@ public final class TrainedModel {
   /** A short description for status bars: "Simple CNN, 29 classes, 64x64". */
   public String describe() {
     var p = metadata.preprocessing();
-    return architecture().displayName()
-        + (architecture() == Architecture.DARKNET53 ? " x" + metadata.widthMultiplier() : "")
+    String name =
+        isImported()
+            ? "Keras model imported from "
+                + metadata.settings().getOrDefault(ModelMetadata.SOURCE, "?")
+            : architecture().displayName();
+    return name
+        + (!isImported() && architecture() == Architecture.DARKNET53
+            ? " x" + metadata.widthMultiplier()
+            : "")
         + ", "
         + metadata.classNames().size()
         + " classes, "

@@ -30,6 +30,17 @@ public final class Workspace {
     this.tasks = tasks;
   }
 
+  /**
+   * Where the app keeps the models it trains and imports: {@code ~/aslwb-models}, or the folder
+   * named by the {@code aslwb.models} system property (tests point it at a temporary folder).
+   */
+  public static Path modelsFolder() {
+    String override = System.getProperty("aslwb.models");
+    return override != null
+        ? Path.of(override)
+        : Path.of(System.getProperty("user.home"), "aslwb-models");
+  }
+
   /** The task runner. */
   public TaskRunner tasks() {
     return tasks;

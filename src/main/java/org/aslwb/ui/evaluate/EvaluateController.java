@@ -30,6 +30,7 @@ public final class EvaluateController {
   private final EvaluateViewModel vm;
   @FXML private ComboBox<Path> modelPicker;
   @FXML private Button openModel;
+  @FXML private Button importKeras;
   @FXML private Button openImage;
   @FXML private ListView<Path> gallery;
   @FXML private StackPane dropTarget;
@@ -68,6 +69,11 @@ public final class EvaluateController {
           }
         });
     openModel.setOnAction(e -> chooseFile("Model file", "*.aslwb").ifPresent(vm::openModel));
+    importKeras.setOnAction(
+        e ->
+            chooseFile("Keras model", "*.h5", "*.hdf5")
+                .flatMap(h5 -> KerasImportDialog.ask(h5, vm.suggestedClasses(h5)))
+                .ifPresent(r -> vm.importKeras(r.h5(), r.classes(), r.preprocess())));
     openImage.setOnAction(
         e ->
             chooseFile("Image", "*.jpg", "*.jpeg", "*.png", "*.bmp", "*.gif")

@@ -18,7 +18,6 @@ import javafx.scene.image.Image;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.LoadedDataset;
-import org.aslwb.data.PixelImage;
 import org.aslwb.evaluation.ClassMetrics;
 import org.aslwb.evaluation.Evaluation;
 import org.aslwb.evaluation.Evaluator;
@@ -31,10 +30,9 @@ import org.aslwb.export.HeatMapImage;
 import org.aslwb.export.PerClassCsv;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
-import org.aslwb.report.HtmlReport;
-import org.aslwb.report.ReportInput;
-import org.aslwb.report.ReportMaker;
-import org.aslwb.report.ReportSettings;
+import org.aslwb.model.keras.KerasClassNames;
+import org.aslwb.model.keras.KerasImporter;
+import org.aslwb.model.keras.KerasPreprocess;
 import org.aslwb.ui.DemoAssets;
 import org.aslwb.ui.Workspace;
 import org.aslwb.ui.common.Images;
@@ -92,7 +90,7 @@ public final class EvaluateViewModel {
     if (Files.isRegularFile(DemoAssets.model())) {
       found.add(DemoAssets.model());
     }
-    found.addAll(list(Path.of(System.getProperty("user.home"), "aslwb-models"), ".aslwb"));
+    found.addAll(list(Workspace.modelsFolder(), ".aslwb"));
     models.setAll(found);
     gallery.setAll(list(DemoAssets.sampleImages(), ".png"));
   }
@@ -124,6 +122,60 @@ public final class EvaluateViewModel {
               }
             },
             e -> message.set(e.getMessage()));
+  }
+
+  /**
+   * The class names of a Keras file's {@code labels.txt} neighbour (Teachable Machine exports one),
+   * as "A,B,C,D", or "" when there is none.
+   */
+  public String suggestedClasses(Path h5) {
+    Path labels = h5.resolveSibling("labels.txt");
+    try {
+      return Files.isRegularFile(labels) ? String.join(",", KerasClassNames.read(labels)) : "";
+    } catch (IOException | IllegalArgumentException e) {
+      return "";
+    }
+  }
+
+  /**
+   * Imports a Keras model in the background, saves it with the other models ({@code
+   * ~/aslwb-models}) under a name not yet taken, and opens it.
+   */
+  public void importKeras(Path h5, String classes, KerasPreprocess preprocess) {
+    workspace
+        .tasks()
+        .run(
+            "importing " + h5.getFileName(),
+            (p, c) -> {
+              TrainedModel model =
+                  KerasImporter.importModel(h5, KerasClassNames.parse(classes), preprocess);
+              Path file = freeModelFile(h5);
+              ModelStore.save(model, file);
+              return new Imported(file, model.warmedUp());
+            },
+            imported -> {
+              if (!models.contains(imported.file())) {
+                models.add(imported.file());
+              }
+              workspace.modelFileProperty().set(imported.file());
+              workspace.modelProperty().set(imported.model());
+              message.set("imported " + h5.getFileName() + " as " + imported.file());
+            },
+            e -> message.set(e.getMessage()));
+  }
+
+  private record Imported(Path file, TrainedModel model) {}
+
+  /** {@code MODELS/NAME.aslwb}, or NAME-2, NAME-3... when taken: nothing is replaced. */
+  static Path freeModelFile(Path h5) throws IOException {
+    Path dir = Workspace.modelsFolder();
+    Files.createDirectories(dir);
+    String stem = h5.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    Path file = dir.resolve(stem + ".aslwb");
+    for (int n = 2; Files.exists(file); n++) {
+      file = dir.resolve(stem + "-" + n + ".aslwb");
+    }
+    return file;
   }
 
   /** Decodes an image file in the background and predicts it. */
@@ -278,45 +330,7 @@ public final class EvaluateViewModel {
    * the current image, to {@code file} (in the background, with the report command's defaults).
    */
   public void exportReport(Path file) {
-    TrainedModel model = workspace.modelProperty().get();
-    Path modelFile = workspace.modelFileProperty().get();
-    if (model == null || modelFile == null) {
-      message.set("Needs a model opened from a file.");
-      return;
-    }
-    LoadedDataset shown = workspace.datasetProperty().get();
-    PixelImage photo = workspace.photoProperty().get();
-    String name = workspace.imageNameProperty().get();
-    Path image =
-        imageFile != null && imageFile.getFileName().toString().equals(name)
-            ? imageFile
-            : Path.of(name.isEmpty() ? "image" : name);
-    var pre = model.metadata().preprocessing();
-    workspace
-        .tasks()
-        .run(
-            "report",
-            (p, c) -> {
-              LoadedDataset data =
-                  shown == null
-                      ? null
-                      : new DatasetLoader().atSize(shown, pre.width(), pre.height(), p, c);
-              List<ReportInput.NamedImage> images =
-                  photo == null ? List.of() : List.of(new ReportInput.NamedImage(image, photo));
-              ReportInput input =
-                  new ReportInput(
-                      modelFile,
-                      model,
-                      data == null ? null : data.index().root(),
-                      data,
-                      images,
-                      List.of());
-              HtmlReport.write(
-                  new ReportMaker().make(input, ReportSettings.defaults(), p, c), file);
-              return file;
-            },
-            f -> message.set("Report written to " + f),
-            e -> message.set("Report failed: " + e.getMessage()));
+    ReportExport.start(workspace, imageFile, file, message::set);
   }
 
   /** Model files offered. */

@@ -82,7 +82,7 @@ public final class TrainViewModel {
   }
 
   private static Path defaultOutput(Architecture a) {
-    return Path.of(System.getProperty("user.home"), "aslwb-models", a.id() + ".aslwb");
+    return Workspace.modelsFolder().resolve(a.id() + ".aslwb");
   }
 
   /** Parses the form; sets {@link #formErrorProperty()} and returns null when invalid. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.aslwb.evaluation.Evaluation;
+import org.aslwb.model.keras.KerasPreprocess;
 import org.aslwb.ui.UiFixtures;
 import org.aslwb.ui.Workspace;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,5 +91,34 @@ class EvaluateViewModelTest {
     workspace.datasetProperty().set(null);
     vm.evaluate();
     assertEquals("Needs a model and a data set.", vm.messageProperty().get());
+  }
+
+  @Test
+  void importingAKerasModelSavesItWithoutReplacingAnotherAndOpensIt(@TempDir Path dir)
+      throws Exception {
+    String previous = System.setProperty("aslwb.models", dir.toString());
+    try {
+      Path h5 = dir.resolve("fixture.h5");
+      Files.copy(Path.of("src/test/resources/keras/nested.h5"), h5);
+      Files.writeString(dir.resolve("labels.txt"), "0 A\n1 B\n2 C\n");
+      assertEquals("A,B,C", vm.suggestedClasses(h5));
+      Files.writeString(dir.resolve("fixture.aslwb"), "someone else's file");
+      vm.importKeras(h5, vm.suggestedClasses(h5), KerasPreprocess.UNIT);
+      assertEquals(dir.resolve("fixture-2.aslwb"), workspace.modelFileProperty().get());
+      assertTrue(workspace.modelProperty().get().isImported());
+      assertEquals("someone else's file", Files.readString(dir.resolve("fixture.aslwb")));
+      assertTrue(vm.models().contains(dir.resolve("fixture-2.aslwb")));
+
+      vm.importKeras(h5, "A,B", KerasPreprocess.UNIT);
+      assertTrue(
+          vm.messageProperty().get().contains("3 outputs but 2 class names"),
+          vm.messageProperty().get());
+    } finally {
+      if (previous == null) {
+        System.clearProperty("aslwb.models");
+      } else {
+        System.setProperty("aslwb.models", previous);
+      }
+    }
   }
 }
