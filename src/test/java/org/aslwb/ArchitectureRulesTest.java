@@ -48,10 +48,26 @@ class ArchitectureRulesTest {
             "org.aslwb.training..",
             "org.aslwb.evaluation..",
             "org.aslwb.attack..",
-            "org.aslwb.explain..")
+            "org.aslwb.explain..",
+            "org.aslwb.export..",
+            "org.aslwb.report..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.aslwb.ui..", "org.aslwb.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void artefactFilesAreWrittenOnlyByTheExportPackageNotByViewModelsOrCommands() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.aslwb.ui..", "org.aslwb.cli..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("javax.imageio.ImageIO")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("javafx.embed.swing.SwingFXUtils")
         .check(CLASSES);
   }
 

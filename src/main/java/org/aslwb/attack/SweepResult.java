@@ -1,7 +1,6 @@
 package org.aslwb.attack;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * An accuracy-versus-epsilon curve for one model.
@@ -25,23 +24,4 @@ public record SweepResult(
     List<CurvePoint> points,
     long gradientPasses,
     double seconds,
-    long seed) {
-  /** The curve as CSV: eps, eps_normalised, accuracy, mean_linf, success_rate, mean_l2. */
-  public String toCsv() {
-    StringBuilder sb =
-        new StringBuilder("eps,eps_normalised,accuracy,mean_linf,success_rate,mean_l2\n");
-    for (CurvePoint p : points) {
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "%.6f,%.6f,%.6f,%.6f,%.6f,%.6f%n",
-              p.epsilon(),
-              p.epsilonNormalised(),
-              p.accuracy(),
-              p.meanLinf(),
-              p.successRate(),
-              p.meanL2()));
-    }
-    return sb.toString();
-  }
-}
+    long seed) {}

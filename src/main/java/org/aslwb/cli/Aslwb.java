@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "aslwb",
     mixinStandardHelpOptions = true,
-    version = "ASL Workbench 0.1.0",
+    versionProvider = VersionProvider.class,
     description = "Train, evaluate, attack and explain an image classifier (ASL alphabet).",
     subcommands = {
       DatasetCommand.class,
@@ -20,8 +20,10 @@ import picocli.CommandLine.Command;
       CalibrateCommand.class,
       AttackCommand.class,
       ExplainCommand.class,
+      ReportCommand.class,
       BenchCommand.class,
-      GuiCommand.class
+      GuiCommand.class,
+      CompletionCommand.class
     })
 public final class Aslwb {
   /** Exit code for bad arguments or unusable input. */
@@ -35,13 +37,7 @@ public final class Aslwb {
   /** Runs the CLI and returns the exit code (tests call this). */
   public static int run(String... args) {
     SerialisationGuard.install();
-    CommandLine cli = new CommandLine(new Aslwb());
-    // NaN and the infinities parse as doubles but are never a valid setting of any command, and
-    // every int option is a count or a size; the settings records check the ranges themselves
-    cli.registerConverter(Double.class, Aslwb::finiteNumber);
-    cli.registerConverter(Double.TYPE, Aslwb::finiteNumber);
-    cli.registerConverter(Integer.class, Aslwb::count);
-    cli.registerConverter(Integer.TYPE, Aslwb::count);
+    CommandLine cli = commandLine();
     cli.setExecutionExceptionHandler(new CliErrors());
     cli.setParameterExceptionHandler(CliErrors::onBadArguments);
     return cli.execute(args);
@@ -71,5 +67,27 @@ public final class Aslwb {
       throw new CommandLine.TypeConversionException("'" + text + "' is not a finite number");
     }
     return value;
+  }
+
+  /**
+   * The command tree, every command and subcommand with picocli's standard {@code --help} and
+   * {@code --version} (so a command's help works without its required options).
+   */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Aslwb());
+    withStandardHelp(cli);
+    // NaN and the infinities parse as doubles but are never a valid setting of any command, and
+    // every int option is a count or a size; the settings records check the ranges themselves
+    cli.registerConverter(Double.class, Aslwb::finiteNumber);
+    cli.registerConverter(Double.TYPE, Aslwb::finiteNumber);
+    cli.registerConverter(Integer.class, Aslwb::count);
+    cli.registerConverter(Integer.TYPE, Aslwb::count);
+    return cli;
+  }
+
+  private static void withStandardHelp(CommandLine command) {
+    command.getCommandSpec().mixinStandardHelpOptions(true);
+    command.getCommandSpec().versionProvider(new VersionProvider());
+    command.getSubcommands().values().forEach(Aslwb::withStandardHelp);
   }
 }

@@ -15,6 +15,8 @@ import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.evaluation.EvaluationSplit;
 import org.aslwb.evaluation.Evaluator;
+import org.aslwb.export.CurveChart;
+import org.aslwb.export.CurveCsv;
 import org.aslwb.model.ClassNames;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
@@ -34,7 +36,7 @@ final class AttackCommand implements Callable<Integer> {
       description = "model file(s), comma-separated")
   List<Path> models;
 
-  @Option(names = "--data", required = true)
+  @Option(names = "--data", required = true, description = "folder-per-class images to attack")
   Path data;
 
   @Option(names = "--method", defaultValue = "fgsm", description = "fgsm, bim or pgd")
@@ -62,7 +64,10 @@ final class AttackCommand implements Callable<Integer> {
   @Option(names = "--split", defaultValue = "val", description = "val or all")
   String split;
 
-  @Option(names = "--seed", defaultValue = "42")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "seed of the random start of PGD (default: ${DEFAULT-VALUE})")
   long seed;
 
   @Option(names = "--out", description = "folder for curve.csv and curve.png")
@@ -121,13 +126,8 @@ final class AttackCommand implements Callable<Integer> {
     }
     if (out != null) {
       Files.createDirectories(out);
-      StringBuilder csv = new StringBuilder();
-      for (SweepResult r : curves) {
-        String body = r.toCsv();
-        csv.append(curves.size() == 1 ? body : prefixModel(r.model(), body, csv.length() == 0));
-      }
-      Files.writeString(out.resolve("curve.csv"), csv.toString());
-      CurvePlot.write(curves, out.resolve("curve.png"));
+      CurveCsv.write(curves, out.resolve("curve.csv"));
+      CurveChart.write(curves, out.resolve("curve.png"));
       Output.say("wrote %s and %s", out.resolve("curve.csv"), out.resolve("curve.png"));
     }
     if (json) {
@@ -170,18 +170,6 @@ final class AttackCommand implements Callable<Integer> {
       Output.json(o);
     }
     return 0;
-  }
-
-  private static String prefixModel(String model, String csv, boolean withHeader) {
-    StringBuilder sb = new StringBuilder();
-    String[] lines = csv.split("\n");
-    if (withHeader) {
-      sb.append("model,").append(lines[0]).append('\n');
-    }
-    for (int i = 1; i < lines.length; i++) {
-      sb.append(model).append(',').append(lines[i]).append('\n');
-    }
-    return sb.toString();
   }
 
   /** The model's file name, or its path where two of the models share a file name. */

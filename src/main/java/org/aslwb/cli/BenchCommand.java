@@ -33,6 +33,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -54,13 +55,26 @@ final class BenchCommand {
       name = "train",
       description = "Train and inference images/s of both models on random data.")
   static final class Train implements Callable<Integer> {
-    @Option(names = "--models", split = ",", defaultValue = "cnn,darknet53")
+    @Mixin BenchOutput out;
+
+    @Option(
+        names = "--models",
+        split = ",",
+        defaultValue = "cnn,darknet53",
+        description = "architectures to time, comma-separated (default: ${DEFAULT-VALUE})")
     List<String> models;
 
-    @Option(names = "--batches", split = ",", defaultValue = "32,128")
+    @Option(
+        names = "--batches",
+        split = ",",
+        defaultValue = "32,128",
+        description = "batch sizes, comma-separated (default: ${DEFAULT-VALUE})")
     List<Integer> batches;
 
-    @Option(names = "--size", defaultValue = "64")
+    @Option(
+        names = "--size",
+        defaultValue = "64",
+        description = "input size in pixels (default: ${DEFAULT-VALUE})")
     int size;
 
     @Option(names = "--width", defaultValue = "1.0", description = "DarkNet-53 width multiplier")
@@ -90,17 +104,16 @@ final class BenchCommand {
           int iters = a == Architecture.CNN ? 30 : 5;
           double train = time(() -> net.fit(ds), warm, iters, batch);
           double infer = time(() -> net.output(false, x), warm, iters, batch);
-          System.out.printf(
-              java.util.Locale.ROOT,
-              "aslwb-%s size=%d batch=%d params=%d train_img_s=%.1f infer_img_s=%.1f%n",
-              a.id(),
-              size,
-              batch,
-              net.numParams(),
-              train,
-              infer);
+          out.add(
+              new BenchOutput.Figures("aslwb-" + a.id())
+                  .put("size", size, "%d")
+                  .put("batch", batch, "%d")
+                  .put("params", net.numParams(), "%d")
+                  .put("train_img_s", train, "%.1f")
+                  .put("infer_img_s", infer, "%.1f"));
         }
       }
+      out.finish("train");
       return 0;
     }
 
@@ -121,10 +134,15 @@ final class BenchCommand {
       name = "load",
       description = "Images/s decoding and resizing a data set, without the cache.")
   static final class Load implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR")
+    @Mixin BenchOutput out;
+
+    @Parameters(paramLabel = "DIR", description = "folder-per-class data set to load")
     Path dir;
 
-    @Option(names = "--size", defaultValue = "64")
+    @Option(
+        names = "--size",
+        defaultValue = "64",
+        description = "input size in pixels (default: ${DEFAULT-VALUE})")
     int size;
 
     @Override
@@ -138,13 +156,13 @@ final class BenchCommand {
       long t = System.nanoTime();
       var data = loader.load(index, size, size, 3, Output.progress(), Cancellation.none());
       double s = (System.nanoTime() - t) / 1e9;
-      System.out.printf(
-          java.util.Locale.ROOT,
-          "aslwb-load images=%d size=%d seconds=%.2f images_per_s=%.0f%n",
-          data.size(),
-          size,
-          s,
-          data.size() / s);
+      out.add(
+          new BenchOutput.Figures("aslwb-load")
+              .put("images", data.size(), "%d")
+              .put("size", size, "%d")
+              .put("seconds", s, "%.2f")
+              .put("images_per_s", data.size() / s, "%.0f"));
+      out.finish("load");
       return 0;
     }
   }
@@ -152,10 +170,15 @@ final class BenchCommand {
   /** Quickshift time and superpixel count, as skimage_anchor.py measures it. */
   @Command(name = "quickshift", description = "Quickshift with LIME's parameters on one image.")
   static final class Segment implements Callable<Integer> {
-    @Parameters(paramLabel = "IMAGE")
+    @Mixin BenchOutput out;
+
+    @Parameters(paramLabel = "IMAGE", description = "image file to segment")
     Path image;
 
-    @Option(names = "--repeat", defaultValue = "5")
+    @Option(
+        names = "--repeat",
+        defaultValue = "5",
+        description = "timed runs; the best is printed (default: ${DEFAULT-VALUE})")
     int repeat;
 
     @Option(
@@ -175,14 +198,13 @@ final class BenchCommand {
         count = Quickshift.segment(photo, QuickshiftSettings.lime()).count();
         best = Math.min(best, (System.nanoTime() - t) / 1e6);
       }
-      System.out.printf(
-          java.util.Locale.ROOT,
-          "aslwb-quickshift %s %dx%d segments=%d best_ms=%.1f%n",
-          image,
-          photo.width(),
-          photo.height(),
-          count,
-          best);
+      out.add(
+          new BenchOutput.Figures("aslwb-quickshift")
+              .put("image", image.toString(), "%s")
+              .put("width", photo.width(), "%d")
+              .put("height", photo.height(), "%d")
+              .put("segments", count, "%d")
+              .put("best_ms", best, "%.1f"));
       if (reference != null) {
         NpyLabels theirs = NpyLabels.read(reference);
         if (theirs.width() != first.width() || theirs.height() != first.height()) {
@@ -195,15 +217,18 @@ final class BenchCommand {
                   + ", not the image's size");
         }
         LabelAgreement a = LabelAgreement.of(first.labels(), theirs.labels());
-        System.out.printf(
-            java.util.Locale.ROOT,
-            "agreement with %s: reference segments=%d adjusted_rand=%.3f purity=%.3f inverse_purity=%.3f%n",
-            reference.getFileName(),
-            java.util.Arrays.stream(theirs.labels()).distinct().count(),
-            a.adjustedRand(),
-            a.purity(),
-            a.inversePurity());
+        out.add(
+            new BenchOutput.Figures("agreement")
+                .put("reference", reference.getFileName().toString(), "%s")
+                .put(
+                    "reference_segments",
+                    java.util.Arrays.stream(theirs.labels()).distinct().count(),
+                    "%d")
+                .put("adjusted_rand", a.adjustedRand(), "%.3f")
+                .put("purity", a.purity(), "%.3f")
+                .put("inverse_purity", a.inversePurity(), "%.3f"));
       }
+      out.finish("quickshift");
       return 0;
     }
   }
@@ -213,13 +238,18 @@ final class BenchCommand {
       name = "predict",
       description = "Milliseconds to predict one image file, decode included.")
   static final class Predict implements Callable<Integer> {
-    @Option(names = "--model", required = true)
+    @Mixin BenchOutput out;
+
+    @Option(names = "--model", required = true, description = "model file")
     Path model;
 
-    @Parameters(paramLabel = "IMAGE")
+    @Parameters(paramLabel = "IMAGE", description = "image file to predict")
     Path image;
 
-    @Option(names = "--repeat", defaultValue = "50")
+    @Option(
+        names = "--repeat",
+        defaultValue = "50",
+        description = "timed runs (default: ${DEFAULT-VALUE})")
     int repeat;
 
     @Override
@@ -227,11 +257,11 @@ final class BenchCommand {
       SettingChecks.atLeast("repeat", repeat, 1);
       Predictor predictor = new Predictor(ModelOption.load(model).classifier());
       long[] ns = sortedNanos(1, repeat, i -> predictor.predict(image));
-      System.out.printf(
-          java.util.Locale.ROOT,
-          "aslwb-predict median_ms=%.2f p90_ms=%.2f%n",
-          ns[repeat / 2] / 1e6,
-          ns[repeat * 9 / 10] / 1e6);
+      out.add(
+          new BenchOutput.Figures("aslwb-predict")
+              .put("median_ms", ns[repeat / 2] / 1e6, "%.2f")
+              .put("p90_ms", ns[repeat * 9 / 10] / 1e6, "%.2f"));
+      out.finish("predict");
       return 0;
     }
   }
@@ -239,16 +269,24 @@ final class BenchCommand {
   /** LIME end to end on one image: the first (cold) run and the median of warm runs. */
   @Command(name = "lime", description = "LIME end to end on one image, cold and warm.")
   static final class Lime implements Callable<Integer> {
-    @Option(names = "--model", required = true)
+    @Mixin BenchOutput out;
+
+    @Option(names = "--model", required = true, description = "model file")
     Path model;
 
-    @Parameters(paramLabel = "IMAGE")
+    @Parameters(paramLabel = "IMAGE", description = "image file to explain")
     Path image;
 
-    @Option(names = "--samples", defaultValue = "1000")
+    @Option(
+        names = "--samples",
+        defaultValue = "1000",
+        description = "LIME samples (default: ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--repeat", defaultValue = "5")
+    @Option(
+        names = "--repeat",
+        defaultValue = "5",
+        description = "warm runs after the cold one (default: ${DEFAULT-VALUE})")
     int repeat;
 
     @Override
@@ -267,14 +305,14 @@ final class BenchCommand {
       }
       double cold = seconds[0];
       java.util.Arrays.sort(seconds, 1, seconds.length);
-      System.out.printf(
-          java.util.Locale.ROOT,
-          "aslwb-lime samples=%d superpixels=%d cold_ms=%.0f warm_median_ms=%.0f score=%.3f%n",
-          samples,
-          e.segmentation().count(),
-          cold * 1000,
-          seconds[1 + repeat / 2] * 1000,
-          e.top().score());
+      out.add(
+          new BenchOutput.Figures("aslwb-lime")
+              .put("samples", samples, "%d")
+              .put("superpixels", e.segmentation().count(), "%d")
+              .put("cold_ms", cold * 1000, "%.0f")
+              .put("warm_median_ms", seconds[1 + repeat / 2] * 1000, "%.0f")
+              .put("score", e.top().score(), "%.3f"));
+      out.finish("lime");
       return 0;
     }
   }
@@ -285,13 +323,18 @@ final class BenchCommand {
    */
   @Command(name = "frame", description = "Milliseconds per FGSM slider frame on one image.")
   static final class Frame implements Callable<Integer> {
-    @Option(names = "--model", required = true)
+    @Mixin BenchOutput out;
+
+    @Option(names = "--model", required = true, description = "model file")
     Path model;
 
-    @Parameters(paramLabel = "IMAGE")
+    @Parameters(paramLabel = "IMAGE", description = "image file to attack")
     Path image;
 
-    @Option(names = "--repeat", defaultValue = "100")
+    @Option(
+        names = "--repeat",
+        defaultValue = "100",
+        description = "timed frames (default: ${DEFAULT-VALUE})")
     int repeat;
 
     @Override
@@ -315,12 +358,12 @@ final class BenchCommand {
                       classifier.probabilities(fgsm.apply(x, gradient, 0.3 * i / repeat)),
                       classifier.classNames(),
                       5));
-      System.out.printf(
-          java.util.Locale.ROOT,
-          "aslwb-frame median_ms=%.2f p90_ms=%.2f max_ms=%.2f%n",
-          ns[repeat / 2] / 1e6,
-          ns[repeat * 9 / 10] / 1e6,
-          ns[repeat - 1] / 1e6);
+      out.add(
+          new BenchOutput.Figures("aslwb-frame")
+              .put("median_ms", ns[repeat / 2] / 1e6, "%.2f")
+              .put("p90_ms", ns[repeat * 9 / 10] / 1e6, "%.2f")
+              .put("max_ms", ns[repeat - 1] / 1e6, "%.2f"));
+      out.finish("frame");
       return 0;
     }
   }

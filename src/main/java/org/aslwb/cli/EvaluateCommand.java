@@ -13,6 +13,8 @@ import org.aslwb.evaluation.EvaluationSplit;
 import org.aslwb.evaluation.Evaluator;
 import org.aslwb.evaluation.ShiftReport;
 import org.aslwb.evaluation.ShiftSuite;
+import org.aslwb.export.ConfusionCsv;
+import org.aslwb.export.PerClassCsv;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
 import org.aslwb.task.OutputLocations;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Option;
             + " split of its training data, or over all of another data set (labelled external,"
             + " and kept in the model file).")
 final class EvaluateCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true)
+  @Option(names = "--model", required = true, description = "model file")
   Path model;
 
   @Option(
@@ -126,8 +128,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     if (out != null) {
       Files.createDirectories(out);
-      Files.writeString(out.resolve("confusion.csv"), e.confusion().toCsv());
-      Files.writeString(out.resolve("per_class.csv"), e.confusion().perClassCsv());
+      ConfusionCsv.write(e.confusion(), out.resolve("confusion.csv"));
+      PerClassCsv.write(e.confusion(), out.resolve("per_class.csv"));
       Files.writeString(out.resolve("reliability.csv"), e.calibration().toCsv());
       Output.say("wrote confusion.csv, per_class.csv and reliability.csv in %s", out);
       if (shiftReport != null) {

@@ -1,11 +1,8 @@
 package org.aslwb.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.PixelImage;
@@ -16,6 +13,8 @@ import org.aslwb.explain.LimeExplainer;
 import org.aslwb.explain.LimeSettings;
 import org.aslwb.explain.OverlayRenderer;
 import org.aslwb.explain.QuickshiftSettings;
+import org.aslwb.export.Png;
+import org.aslwb.export.WeightsJson;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
@@ -29,28 +28,46 @@ import picocli.CommandLine.Option;
     name = "explain",
     description = "LIME explanation of one image (segments.png, overlay.png, weights.json).")
 final class ExplainCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true)
+  @Option(names = "--model", required = true, description = "model file")
   Path model;
 
-  @Option(names = "--image", required = true)
+  @Option(names = "--image", required = true, description = "image file to explain")
   Path image;
 
-  @Option(names = "--samples", defaultValue = "1000")
+  @Option(
+      names = "--samples",
+      defaultValue = "1000",
+      description = "LIME perturbed samples (default: ${DEFAULT-VALUE})")
   int samples;
 
-  @Option(names = "--seed", defaultValue = "42")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "seed of the LIME perturbations (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--kernel-size", defaultValue = "4")
+  @Option(
+      names = "--kernel-size",
+      defaultValue = "4",
+      description = "quickshift kernel size (default: ${DEFAULT-VALUE})")
   double kernelSize;
 
-  @Option(names = "--max-dist", defaultValue = "200")
+  @Option(
+      names = "--max-dist",
+      defaultValue = "200",
+      description = "quickshift maximum link distance (default: ${DEFAULT-VALUE})")
   double maxDist;
 
-  @Option(names = "--ratio", defaultValue = "0.2")
+  @Option(
+      names = "--ratio",
+      defaultValue = "0.2",
+      description = "quickshift colour-versus-position weight in [0,1] (default: ${DEFAULT-VALUE})")
   double ratio;
 
-  @Option(names = "--kernel-width", defaultValue = "0.25")
+  @Option(
+      names = "--kernel-width",
+      defaultValue = "0.25",
+      description = "LIME kernel width on the cosine distance (default: ${DEFAULT-VALUE})")
   double kernelWidth;
 
   @Option(
@@ -98,52 +115,26 @@ final class ExplainCommand implements Callable<Integer> {
         top.score(),
         top.localPrediction(),
         e.seconds());
-    Map<String, Object> weights = weightsJson(image, e);
+    String weights = WeightsJson.of(image.getFileName().toString(), e);
     if (out != null) {
       Files.createDirectories(out);
       var seg = e.segmentation();
       Png.write(
-          OverlayRenderer.boundaries(photo, seg),
-          seg.width(),
-          seg.height(),
+          Png.image(OverlayRenderer.boundaries(photo, seg), seg.width(), seg.height()),
           out.resolve("segments.png"));
       boolean[] shown = OverlayRenderer.topMask(top, numFeatures, true, true, 0);
       Png.write(
-          OverlayRenderer.weights(photo, seg, top.weights(), shown),
-          seg.width(),
-          seg.height(),
+          Png.image(
+              OverlayRenderer.weights(photo, seg, top.weights(), shown), seg.width(), seg.height()),
           out.resolve("overlay.png"));
-      Files.write(out.resolve("weights.json"), ModelStore.json().writeValueAsBytes(weights));
+      Files.writeString(out.resolve("weights.json"), weights);
       Output.say("wrote segments.png, overlay.png and weights.json to %s", out);
     }
     if (json) {
-      Output.json(weights);
+      ObjectNode tree = (ObjectNode) ModelStore.json().readTree(weights);
+      tree.put("seconds", e.seconds()); // on stdout only: the file holds no wall-clock figures
+      Output.json(tree);
     }
     return 0;
-  }
-
-  static Map<String, Object> weightsJson(Path image, Explanation e) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("image", image.toString());
-    o.put("superpixels", e.segmentation().count());
-    o.put("seconds", e.seconds());
-    o.put("settings", e.settings());
-    List<Map<String, Object>> labels = new ArrayList<>();
-    for (LabelExplanation l : e.labels()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("label", l.className());
-      m.put("probability", l.probability());
-      m.put("intercept", l.intercept());
-      m.put("score", l.score());
-      m.put("local_pred", l.localPrediction());
-      List<Map<String, Object>> w = new ArrayList<>();
-      for (int id : l.ranking()) {
-        w.add(Map.of("superpixel", id, "weight", l.weights()[id]));
-      }
-      m.put("weights", w);
-      labels.add(m);
-    }
-    o.put("labels", labels);
-    return o;
   }
 }

@@ -17,10 +17,10 @@ import picocli.CommandLine.Parameters;
 /** {@code aslwb predict}. */
 @Command(name = "predict", description = "Predicted letter and top-5 probabilities per image.")
 final class PredictCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true)
+  @Option(names = "--model", required = true, description = "model file")
   Path model;
 
-  @Parameters(paramLabel = "IMAGE", arity = "1..*")
+  @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "image files to classify")
   List<Path> images;
 
   @Option(names = "--json", description = "print one JSON object on stdout")

@@ -50,13 +50,22 @@ final class TrainCommand implements Callable<Integer> {
       description = "input size (default ${DEFAULT-VALUE})")
   int size;
 
-  @Option(names = "--epochs", defaultValue = "30")
+  @Option(
+      names = "--epochs",
+      defaultValue = "30",
+      description = "epochs to train at most (default: ${DEFAULT-VALUE})")
   int epochs;
 
-  @Option(names = "--batch", defaultValue = "128")
+  @Option(
+      names = "--batch",
+      defaultValue = "128",
+      description = "images per batch (default: ${DEFAULT-VALUE})")
   int batch;
 
-  @Option(names = "--lr", defaultValue = "0.001")
+  @Option(
+      names = "--lr",
+      defaultValue = "0.001",
+      description = "Adam learning rate (default: ${DEFAULT-VALUE})")
   double lr;
 
   @Option(
@@ -69,13 +78,24 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--monitor", defaultValue = "val_loss", description = "val_loss or val_accuracy")
   String monitor;
 
-  @Option(names = "--patience", defaultValue = "5")
+  @Option(
+      names = "--patience",
+      defaultValue = "5",
+      description =
+          "early stopping: epochs without improvement before stopping, 0 never stops (default: ${DEFAULT-VALUE})")
   int patience;
 
-  @Option(names = "--min-delta", defaultValue = "0.001")
+  @Option(
+      names = "--min-delta",
+      defaultValue = "0.001",
+      description =
+          "early stopping: smallest change that counts as an improvement (default: ${DEFAULT-VALUE})")
   double minDelta;
 
-  @Option(names = "--val-fraction", defaultValue = "0.2")
+  @Option(
+      names = "--val-fraction",
+      defaultValue = "0.2",
+      description = "share of the images held out for validation (default: ${DEFAULT-VALUE})")
   double valFraction;
 
   @Option(
@@ -98,7 +118,11 @@ final class TrainCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin AugmentationOptions augmentOptions = new AugmentationOptions();
 
-  @Option(names = "--seed", defaultValue = "42")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description =
+          "seed of every random draw: split, initial weights, augmentation, order (default: ${DEFAULT-VALUE})")
   long seed;
 
   @Option(

@@ -107,28 +107,4 @@ public final class ConfusionMatrix {
         .average()
         .orElse(Double.NaN);
   }
-
-  /** The per-class table as CSV ({@link ClassMetrics#CSV_HEADER} and one row per class). */
-  public String perClassCsv() {
-    StringBuilder csv = new StringBuilder(ClassMetrics.CSV_HEADER).append('\n');
-    perClass().forEach(m -> csv.append(m.toCsvRow()).append('\n'));
-    return csv.toString();
-  }
-
-  /** CSV with a header row of predicted classes and one row per true class. */
-  public String toCsv() {
-    StringBuilder sb = new StringBuilder("true\\predicted");
-    for (String name : classNames) {
-      sb.append(',').append(name);
-    }
-    sb.append(",other\n");
-    for (int r = 0; r < classNames.size(); r++) {
-      sb.append(classNames.get(r));
-      for (long c : counts[r]) {
-        sb.append(',').append(c);
-      }
-      sb.append('\n');
-    }
-    return sb.toString();
-  }
 }

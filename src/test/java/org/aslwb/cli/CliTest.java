@@ -158,7 +158,7 @@ class CliTest {
         dir.toString());
     assertTrue(
         Files.readString(dir.resolve("curve.csv"))
-            .startsWith("eps,eps_normalised,accuracy,mean_linf,success_rate"));
+            .startsWith("model,method,target,eps,eps_normalised,accuracy,mean_linf,success_rate"));
     assertTrue(Files.size(dir.resolve("curve.png")) > 0);
     String json =
         run(

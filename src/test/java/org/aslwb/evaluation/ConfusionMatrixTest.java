@@ -34,6 +34,6 @@ class ConfusionMatrixTest {
     m.add(1, 1);
     assertEquals(1, m.count(0, 2));
     assertEquals(0.5, m.accuracy(), 1e-12);
-    assertEquals(true, m.toCsv().startsWith("true\\predicted,a,b,other"));
+    assertEquals(true, org.aslwb.export.ConfusionCsv.of(m).startsWith("true\\predicted,a,b,other"));
   }
 }

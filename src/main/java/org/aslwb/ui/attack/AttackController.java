@@ -108,7 +108,7 @@ public final class AttackController {
         e -> {
           File dir = new DirectoryChooser().showDialog(curve.getScene().getWindow());
           if (dir != null) {
-            vm.export(dir.toPath(), curve.snapshot(null, null));
+            vm.export(dir.toPath());
           }
         });
     message.textProperty().bind(vm.messageProperty());

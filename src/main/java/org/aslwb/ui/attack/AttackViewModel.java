@@ -28,6 +28,9 @@ import org.aslwb.data.PixelImage;
 import org.aslwb.data.Resampler;
 import org.aslwb.evaluation.Evaluator;
 import org.aslwb.evaluation.Prediction;
+import org.aslwb.export.CurveChart;
+import org.aslwb.export.CurveCsv;
+import org.aslwb.export.Png;
 import org.aslwb.model.Classifier;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
@@ -304,12 +307,8 @@ public final class AttackViewModel {
     curves.setAll(List.of(marker));
   }
 
-  /**
-   * Writes curve.csv (all curves) and adversarial.png into {@code dir}; the chart PNG comes from
-   * the view.
-   */
-  public void export(Path dir, Image chart) {
-    var snapshot = javafx.embed.swing.SwingFXUtils.fromFXImage(chart, null);
+  /** Writes curve.csv and curve.png (all curves) and adversarial.png into {@code dir}. */
+  public void export(Path dir) {
     PixelImage adv = workspace.adversarialProperty().get();
     List<SweepResult> copy = List.copyOf(results);
     workspace
@@ -318,23 +317,10 @@ public final class AttackViewModel {
             "exporting",
             (p, c) -> {
               Files.createDirectories(dir);
-              StringBuilder csv = new StringBuilder();
-              for (SweepResult r : copy) {
-                csv.append("# ")
-                    .append(r.model())
-                    .append(' ')
-                    .append(r.method())
-                    .append('\n')
-                    .append(r.toCsv());
-              }
-              Files.writeString(dir.resolve("curve.csv"), csv.toString());
-              javax.imageio.ImageIO.write(snapshot, "png", dir.resolve("curve.png").toFile());
+              CurveCsv.write(copy, dir.resolve("curve.csv"));
+              CurveChart.write(copy, dir.resolve("curve.png"));
               if (adv != null) {
-                var img =
-                    new java.awt.image.BufferedImage(
-                        adv.width(), adv.height(), java.awt.image.BufferedImage.TYPE_INT_RGB);
-                img.setRGB(0, 0, adv.width(), adv.height(), adv.toArgb(), 0, adv.width());
-                javax.imageio.ImageIO.write(img, "png", dir.resolve("adversarial.png").toFile());
+                Png.write(Png.image(adv), dir.resolve("adversarial.png"));
               }
               return dir;
             },

@@ -8,6 +8,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import org.aslwb.export.HeatColours;
 
 /**
  * A confusion heat map: rows are true classes, columns predictions, colour by count (or row share),
@@ -143,7 +144,7 @@ public final class HeatMapView extends Region {
 
   /** White to deep blue. */
   static Color scale(double v) {
-    double t = Math.max(0, Math.min(1, v));
-    return Color.color(1 - 0.9 * t, 1 - 0.7 * t, 1 - 0.25 * t);
+    double[] c = HeatColours.rgb(v);
+    return Color.color(c[0], c[1], c[2]);
   }
 }

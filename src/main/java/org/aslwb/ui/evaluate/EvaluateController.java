@@ -48,6 +48,7 @@ public final class EvaluateController {
   @FXML private TableView<ExternalTest> externalTests;
   @FXML private CheckBox normalised;
   @FXML private Button export;
+  @FXML private Button exportReport;
   @FXML private Label scores;
   @FXML private Label message;
   @FXML private HeatMapView heatMap;
@@ -140,9 +141,9 @@ public final class EvaluateController {
     normalised.selectedProperty().addListener((o, a, b) -> showHeatMap());
     vm.evaluationProperty().addListener((o, a, b) -> showHeatMap());
     export.disableProperty().bind(Bindings.isNull(vm.evaluationProperty()));
-    export.setOnAction(
-        e ->
-            chooseFolder().ifPresent(dir -> vm.export(dir, heatMap.canvas().snapshot(null, null))));
+    export.setOnAction(e -> chooseFolder().ifPresent(vm::export));
+    exportReport.disableProperty().bind(Bindings.isNull(vm.workspace().modelProperty()));
+    exportReport.setOnAction(e -> chooseReportFile().ifPresent(vm::exportReport));
     scores.textProperty().bind(vm.scoresProperty());
     message.textProperty().bind(vm.messageProperty());
     heatMap.setOnCellClicked(vm::selectCell);
@@ -219,6 +220,15 @@ public final class EvaluateController {
     chooser.setTitle(title);
     chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(title, patterns));
     File f = chooser.showOpenDialog(image.getScene().getWindow());
+    return java.util.Optional.ofNullable(f).map(File::toPath);
+  }
+
+  private java.util.Optional<Path> chooseReportFile() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Export report");
+    chooser.setInitialFileName("report.html");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML", "*.html"));
+    File f = chooser.showSaveDialog(image.getScene().getWindow());
     return java.util.Optional.ofNullable(f).map(File::toPath);
   }
 

@@ -14,9 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
-import javax.imageio.ImageIO;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.DatasetScanner;
 import org.aslwb.data.ImageDecoder;
@@ -29,6 +27,9 @@ import org.aslwb.evaluation.Prediction;
 import org.aslwb.evaluation.Predictor;
 import org.aslwb.evaluation.ScoredSample;
 import org.aslwb.explain.ExplainInput;
+import org.aslwb.export.ConfusionCsv;
+import org.aslwb.export.HeatMapImage;
+import org.aslwb.export.PerClassCsv;
 import org.aslwb.model.ExternalTest;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
@@ -71,6 +72,8 @@ public final class EvaluateViewModel {
   private final StringProperty message = new SimpleStringProperty("");
   private final CalibrationViewModel calibration = new CalibrationViewModel();
   private final ObservableList<ExternalTest> externalTests = FXCollections.observableArrayList();
+  // the file of the image opened here, so that the report's explain command names its path
+  private Path imageFile;
 
   /** A view model over the shared workspace. */
   public EvaluateViewModel(Workspace workspace) {
@@ -190,6 +193,7 @@ public final class EvaluateViewModel {
             (p, c) -> ExplainInput.fromPhoto(new ImageDecoder().decode(file)),
             photo -> {
               message.set("");
+              imageFile = file;
               workspace.imageNameProperty().set(file.getFileName().toString());
               workspace.photoProperty().set(photo);
             },
@@ -343,27 +347,38 @@ public final class EvaluateViewModel {
     return counts;
   }
 
-  /** Writes confusion.csv, per_class.csv, reliability.csv and heatmap.png into {@code dir}. */
-  public void export(Path dir, Image heatMap) {
+  /**
+   * Writes confusion.csv, per_class.csv, reliability.csv and heatmap.png (coloured as shown) into
+   * {@code dir}.
+   */
+  public void export(Path dir) {
     Evaluation e = evaluation.get();
     if (e == null) {
       return;
     }
-    var snapshot = SwingFXUtils.fromFXImage(heatMap, null);
+    boolean byRow = normalised.get();
     workspace
         .tasks()
         .run(
             "exporting",
             (p, c) -> {
               Files.createDirectories(dir);
-              Files.writeString(dir.resolve("confusion.csv"), e.confusion().toCsv());
-              Files.writeString(dir.resolve("per_class.csv"), e.confusion().perClassCsv());
+              ConfusionCsv.write(e.confusion(), dir.resolve("confusion.csv"));
+              PerClassCsv.write(e.confusion(), dir.resolve("per_class.csv"));
+              HeatMapImage.write(e.confusion(), byRow, dir.resolve("heatmap.png"));
               Files.writeString(dir.resolve("reliability.csv"), e.calibration().toCsv());
-              ImageIO.write(snapshot, "png", dir.resolve("heatmap.png").toFile());
               return dir;
             },
             d -> message.set("Exported to " + d),
             ex -> message.set("Export failed: " + ex.getMessage()));
+  }
+
+  /**
+   * Writes the HTML report of the workspace's model over its data set, with a LIME explanation of
+   * the current image, to {@code file} (in the background, with the report command's defaults).
+   */
+  public void exportReport(Path file) {
+    ReportExport.start(workspace, imageFile, file, message::set);
   }
 
   /** Model files offered. */

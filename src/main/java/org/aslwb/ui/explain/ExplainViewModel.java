@@ -20,8 +20,9 @@ import org.aslwb.explain.OverlayRenderer;
 import org.aslwb.explain.Perturber;
 import org.aslwb.explain.Quickshift;
 import org.aslwb.explain.QuickshiftSettings;
+import org.aslwb.export.Png;
+import org.aslwb.export.WeightsJson;
 import org.aslwb.model.Classifier;
-import org.aslwb.model.ModelStore;
 import org.aslwb.ui.Workspace;
 import org.aslwb.ui.common.Images;
 
@@ -196,16 +197,20 @@ public final class ExplainViewModel {
     if (e == null || image == null) {
       return fallback;
     }
-    boolean[] shown =
-        OverlayRenderer.topMask(
-            e.top(),
-            topK.get(),
-            !"negative".equals(mode.get()),
-            !"positive".equals(mode.get()),
-            minWeight.get());
+    boolean[] shown = shownMask(e);
     var seg = e.segmentation();
     return Images.of(
         OverlayRenderer.weights(image, seg, e.top().weights(), shown), seg.width(), seg.height());
+  }
+
+  /** The superpixels the overlay shows: the top K by the sign mode, above the weight floor. */
+  private boolean[] shownMask(Explanation e) {
+    return OverlayRenderer.topMask(
+        e.top(),
+        topK.get(),
+        !"negative".equals(mode.get()),
+        !"positive".equals(mode.get()),
+        minWeight.get());
   }
 
   /** Inspects the superpixel under image pixel (x, y) of the clean explanation. */
@@ -240,50 +245,36 @@ public final class ExplainViewModel {
             p[top.label()]));
   }
 
-  /** Writes overlay.png and weights.json for the clean explanation into {@code dir}. */
+  /**
+   * Writes segments.png, overlay.png (the superpixels shown now) and weights.json for the clean
+   * explanation into {@code dir}.
+   */
   public void export(Path dir) {
     Explanation e = clean.get();
-    if (e == null) {
+    PixelImage image = cleanImage;
+    if (e == null || image == null) {
+      message.set("Nothing to export yet: run LIME first.");
       return;
     }
-    Image overlay = cleanOverlay.get();
-    var snapshot = javafx.embed.swing.SwingFXUtils.fromFXImage(overlay, null);
+    String imageName = workspace.imageNameProperty().get();
+    boolean[] shown = shownMask(e);
     workspace
         .tasks()
         .run(
             "exporting",
             (p, c) -> {
               Files.createDirectories(dir);
-              javax.imageio.ImageIO.write(snapshot, "png", dir.resolve("overlay.png").toFile());
-              var labels =
-                  e.labels().stream()
-                      .map(
-                          l ->
-                              java.util.Map.of(
-                                  "label",
-                                  l.className(),
-                                  "probability",
-                                  l.probability(),
-                                  "intercept",
-                                  l.intercept(),
-                                  "score",
-                                  l.score(),
-                                  "local_pred",
-                                  l.localPrediction(),
-                                  "weights",
-                                  l.weights()))
-                      .toList();
-              Files.write(
-                  dir.resolve("weights.json"),
-                  ModelStore.json()
-                      .writeValueAsBytes(
-                          java.util.Map.of(
-                              "superpixels",
-                              e.segmentation().count(),
-                              "settings",
-                              e.settings(),
-                              "labels",
-                              labels)));
+              var seg = e.segmentation();
+              Png.write(
+                  Png.image(OverlayRenderer.boundaries(image, seg), seg.width(), seg.height()),
+                  dir.resolve("segments.png"));
+              Png.write(
+                  Png.image(
+                      OverlayRenderer.weights(image, seg, e.top().weights(), shown),
+                      seg.width(),
+                      seg.height()),
+                  dir.resolve("overlay.png"));
+              WeightsJson.write(imageName, e, dir.resolve("weights.json"));
               return dir;
             },
             d -> message.set("Exported to " + d),
