@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
         "Fit the softmax temperature of an existing model on its validation split and keep it in"
             + " the model file (training does this itself).")
 final class CalibrateCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true)
+  @Option(
+      names = "--model",
+      required = true,
+      description = "model file (its temperature is fitted and kept in it)")
   Path model;
 
   @Option(names = "--data", required = true, description = "the data the model was trained on")

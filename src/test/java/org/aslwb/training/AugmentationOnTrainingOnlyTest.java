@@ -99,7 +99,9 @@ class AugmentationOnTrainingOnlyTest {
     TrainedModel model = ModelStore.load(out);
     Split split = Splits.of(data, SplitMethod.AUTO, 0.25, 3);
     EpochScorer.LossAndAccuracy plain =
-        new EpochScorer().score(model.classifier(), data, split.validation());
+        // the network's own probabilities, as training recorded them (before the fitted
+        // temperature)
+        new EpochScorer().score(model.rawClassifier(), data, split.validation());
     var recorded = model.metadata().history().get(0);
     // a validation image drawn through any augmentation would move the loss
     assertEquals(plain.loss(), recorded.valLoss(), 1e-6);

@@ -94,59 +94,30 @@ class KerasImportTest {
   @Test
   void cliImportsAndRefusesWithExitCodeTwo() {
     Path out = dir.resolve("m.aslwb");
-    String h5 = FIXTURES.resolve("nested.h5").toString();
-    assertEquals(
-        0,
-        Aslwb.run(
-            "import",
-            "--keras",
-            h5,
-            "--classes",
-            "A,B,C",
-            "--preprocess",
-            "unit",
-            "--out",
-            out.toString()));
+    String nested = FIXTURES.resolve("nested.h5").toString();
+    assertEquals(0, importWithCli(nested, "A,B,C", out));
     assertTrue(Files.isRegularFile(out));
     // another file at --out is not replaced without --force
+    assertEquals(2, importWithCli(nested, "A,B,C", out));
+    assertEquals(2, importWithCli(nested, "A,B", dir.resolve("two.aslwb")));
     assertEquals(
         2,
-        Aslwb.run(
-            "import",
-            "--keras",
-            h5,
-            "--classes",
-            "A,B,C",
-            "--preprocess",
-            "unit",
-            "--out",
-            out.toString()));
-    assertEquals(
-        2,
-        Aslwb.run(
-            "import",
-            "--keras",
-            h5,
-            "--classes",
-            "A,B",
-            "--preprocess",
-            "unit",
-            "--out",
-            dir.resolve("two.aslwb").toString()));
-    assertEquals(
-        2,
-        Aslwb.run(
-            "import",
-            "--keras",
-            FIXTURES.resolve("lambda.h5").toString(),
-            "--classes",
-            "A,B,C",
-            "--preprocess",
-            "unit",
-            "--out",
-            dir.resolve("l.aslwb").toString()));
+        importWithCli(FIXTURES.resolve("lambda.h5").toString(), "A,B,C", dir.resolve("l.aslwb")));
     assertEquals(
         0, Aslwb.run("predict", "--model", out.toString(), "sample-images/A/A_synthetic_1.png"));
+  }
+
+  private static int importWithCli(String h5, String classes, Path out) {
+    return Aslwb.run(
+        "import",
+        "--keras",
+        h5,
+        "--classes",
+        classes,
+        "--preprocess",
+        "unit",
+        "--out",
+        out.toString());
   }
 
   @Test
