@@ -49,6 +49,15 @@ final class NetworkReader {
               1024L),
           20);
 
+  /**
+   * The type names ND4J writes for shape and value buffers (by name: the older names are the ones
+   * in files, and deprecated as constants).
+   */
+  private static final Set<String> SHAPE_TYPES = Set.of("LONG", "INT64", "INT", "INT32");
+
+  private static final Set<String> VALUE_TYPES =
+      Set.of("FLOAT", "DOUBLE", "HALF", "FLOAT16", "BFLOAT16");
+
   /** Packages whose classes the configuration may name in {@code @class}. */
   private static final List<String> TRUSTED_PACKAGES =
       List.of("org.deeplearning4j.", "org.nd4j.", "org.aslwb.");
@@ -220,13 +229,11 @@ final class NetworkReader {
   private static INDArray array(Path file, String entry, byte[] bytes) throws ModelFileException {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-      long shapeBytes = bufferBytes(in, Set.of(DataType.LONG, DataType.INT));
+      long shapeBytes = bufferBytes(in, SHAPE_TYPES);
       if (shapeBytes > 8L * 64 || in.skipBytes((int) shapeBytes) != shapeBytes) {
         throw new IOException("bad shape header");
       }
-      long dataBytes =
-          bufferBytes(
-              in, Set.of(DataType.FLOAT, DataType.DOUBLE, DataType.HALF, DataType.BFLOAT16));
+      long dataBytes = bufferBytes(in, VALUE_TYPES);
       if (dataBytes != in.available()) {
         throw new IOException(
             "header gives " + dataBytes + " bytes of values, the entry holds " + in.available());
@@ -239,15 +246,16 @@ final class NetworkReader {
   }
 
   /** Reads one buffer header as ND4J writes it and returns the byte size of its values. */
-  private static long bufferBytes(DataInputStream in, Set<DataType> allowedTypes)
-      throws IOException {
+  private static long bufferBytes(DataInputStream in, Set<String> allowedTypes) throws IOException {
     DataBuffer.AllocationMode mode = DataBuffer.AllocationMode.valueOf(in.readUTF());
-    long length =
-        mode.ordinal() < DataBuffer.AllocationMode.LONG_SHAPE.ordinal()
-            ? in.readInt()
-            : in.readLong();
-    DataType type = DataType.valueOf(in.readUTF());
-    if (!allowedTypes.contains(type) || length < 0 || length > MAX_ARRAY_BYTES / type.width()) {
+    // as BaseDataBuffer.readHeader: the three oldest modes wrote an int length, the others a long
+    long length = mode.ordinal() < 3 ? in.readInt() : in.readLong();
+    String typeName = in.readUTF();
+    if (!allowedTypes.contains(typeName)) {
+      throw new IOException("unexpected array type " + typeName);
+    }
+    DataType type = DataType.valueOf(typeName);
+    if (length < 0 || length > MAX_ARRAY_BYTES / type.width()) {
       throw new IOException("unexpected array header (" + type + ", " + length + " values)");
     }
     return length * type.width();
