@@ -47,6 +47,7 @@ public final class TinyModels {
               0.2,
               SplitMethod.AUTO,
               Augmentation.none(),
+              0.0,
               5,
               0);
       new Trainer()

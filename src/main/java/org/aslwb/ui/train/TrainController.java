@@ -33,6 +33,7 @@ public final class TrainController {
   @FXML private TextField valFraction;
   @FXML private ComboBox<String> split;
   @FXML private TextField seed;
+  @FXML private TextField labelSmoothing;
   @FXML private CheckBox augment;
   @FXML private CheckBox dropEmptyClasses;
   @FXML private Label emptyClasses;
@@ -72,6 +73,7 @@ public final class TrainController {
     split.getItems().setAll(vm.splitChoices());
     split.valueProperty().bindBidirectional(vm.splitProperty());
     seed.textProperty().bindBidirectional(vm.seedProperty());
+    labelSmoothing.textProperty().bindBidirectional(vm.labelSmoothingProperty());
     augment.selectedProperty().bindBidirectional(vm.augmentProperty());
     dropEmptyClasses.selectedProperty().bindBidirectional(vm.dropEmptyClassesProperty());
     emptyClasses.textProperty().bind(vm.emptyClassesProperty());

@@ -53,6 +53,8 @@ public final class TrainViewModel {
   private final StringProperty split = new SimpleStringProperty(SplitMethod.AUTO.toString());
   private final StringProperty validationLabel = new SimpleStringProperty("val");
   private final StringProperty seed = new SimpleStringProperty("42");
+  private final StringProperty labelSmoothing =
+      new SimpleStringProperty(Double.toString(TrainingConfig.DEFAULT_LABEL_SMOOTHING));
   private final BooleanProperty augment = new SimpleBooleanProperty(true);
   private final BooleanProperty dropEmptyClasses = new SimpleBooleanProperty(false);
   private final StringProperty emptyClasses = new SimpleStringProperty("");
@@ -133,6 +135,7 @@ public final class TrainViewModel {
               Double.parseDouble(valFraction.get()),
               SplitMethod.parse(split.get()),
               augment.get() ? augmentationForm.parse() : Augmentation.none(),
+              Double.parseDouble(labelSmoothing.get()),
               Long.parseLong(seed.get()),
               0);
       formError.set("");
@@ -465,6 +468,11 @@ public final class TrainViewModel {
   /** Seed. */
   public StringProperty seedProperty() {
     return seed;
+  }
+
+  /** Label smoothing, 0..0.5. */
+  public StringProperty labelSmoothingProperty() {
+    return labelSmoothing;
   }
 
   /** The augmentation switches and their strengths. */
