@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.aslwb.data.MemoryBudget;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -41,8 +42,13 @@ public final class Engine {
     if (System.getProperty(HELPERS_DISABLE) == null) {
       System.setProperty(HELPERS_DISABLE, "false");
     }
-    setIfAbsent("org.bytedeco.javacpp.maxbytes", "8G");
-    setIfAbsent("org.bytedeco.javacpp.maxphysicalbytes", "16G");
+    // bin/aslwb sets these from the memory budget; other launchers (tests, the packaged app) get
+    // the same shares here
+    MemoryBudget budget = MemoryBudget.configured();
+    setIfAbsent("org.bytedeco.javacpp.maxbytes", Long.toString(budget.nativeBytes()));
+    setIfAbsent(
+        "org.bytedeco.javacpp.maxphysicalbytes",
+        Long.toString(Runtime.getRuntime().maxMemory() + budget.nativeBytes()));
     long started = System.nanoTime();
     Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
     boolean oneDnn =
