@@ -230,7 +230,9 @@ public final class TensorCache {
   static String fingerprint(DatasetIndex index, Preprocessing geometry, String pipelineVersion) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((pipelineVersion + "\n").getBytes(StandardCharsets.UTF_8));
+      // the format is in the key too: builds of another format never read or replace these files
+      sha.update(
+          ("format " + FORMAT + "\n" + pipelineVersion + "\n").getBytes(StandardCharsets.UTF_8));
       sha.update(
           (geometry.width() + "x" + geometry.height() + "x" + geometry.channels())
               .getBytes(StandardCharsets.UTF_8));
