@@ -32,10 +32,16 @@ public final class Engine {
    * (several more while the natives are unpacked on a fresh machine); call it off the UI thread.
    */
   public static synchronized EngineInfo start() {
+    Backend backend = Backend.configured();
     if (info != null) {
+      if (info.backend() != backend) {
+        throw new IllegalStateException(
+            "the engine runs on "
+                + info.backend().id()
+                + " already: the backend is chosen once per process");
+      }
       return info;
     }
-    Backend backend = Backend.configured();
     if (!backend.inBuild()) {
       throw new IllegalArgumentException(
           "backend "
@@ -67,6 +73,9 @@ public final class Engine {
           new BackendClassLoader(Engine.class.getClassLoader(), backend));
     }
     long started = System.nanoTime();
+    if (backend == Backend.CUDA) {
+      CudaDevice.checkLoadable();
+    }
     try {
       Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
     } catch (RuntimeException | LinkageError e) {
