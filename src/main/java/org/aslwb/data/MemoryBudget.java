@@ -2,6 +2,7 @@ package org.aslwb.data;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
+import org.aslwb.task.ProcessSetting;
 
 /**
  * How much memory one workbench process may use, and how it is shared out: the Java heap, ND4J's
@@ -44,15 +45,10 @@ public record MemoryBudget(long bytes) {
    * @throws IllegalArgumentException naming the setting when its value cannot be read
    */
   public static MemoryBudget configured() {
-    String property = System.getProperty(PROPERTY);
-    if (property != null && !property.isBlank()) {
-      return parse(property, "-D" + PROPERTY);
-    }
-    String env = System.getenv(ENV);
-    if (env != null && !env.isBlank()) {
-      return parse(env, ENV);
-    }
-    return new MemoryBudget(Math.max(MINIMUM, machineBytes() * DEFAULT_PERCENT / 100));
+    return ProcessSetting.read(PROPERTY, ENV)
+        .map(setting -> parse(setting.value(), setting.name()))
+        .orElseGet(
+            () -> new MemoryBudget(Math.max(MINIMUM, machineBytes() * DEFAULT_PERCENT / 100)));
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.aslwb.model;
 
 import java.util.Locale;
+import org.aslwb.task.ProcessSetting;
 
 /**
  * Where ND4J computes: the native CPU build (the default, in every build) or the CUDA build (only
@@ -57,14 +58,8 @@ public enum Backend {
 
   /** The chosen backend: {@value #PROPERTY}, else {@value #ENV}, else the CPU. */
   public static Backend configured() {
-    String property = System.getProperty(PROPERTY);
-    if (property != null && !property.isBlank()) {
-      return parse(property, "-D" + PROPERTY);
-    }
-    String env = System.getenv(ENV);
-    if (env != null && !env.isBlank()) {
-      return parse(env, ENV);
-    }
-    return CPU;
+    return ProcessSetting.read(PROPERTY, ENV)
+        .map(setting -> parse(setting.value(), setting.name()))
+        .orElse(CPU);
   }
 }

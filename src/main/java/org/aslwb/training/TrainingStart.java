@@ -62,8 +62,9 @@ public final class TrainingStart {
 
   /**
    * The training batches of one epoch in order: the training images shuffled from the seed and the
-   * epoch, augmented as configured, normalised by the model's preprocessing. {@code from} and
-   * {@code to} count batches, so that an epoch can be handed out in parts.
+   * epoch, augmented as configured (batch {@code b}'s draws depend only on seed, epoch and b),
+   * normalised by the model's preprocessing. {@code from} and {@code to} count batches, so that an
+   * epoch can be handed out in parts.
    */
   public List<DataSet> epochBatches(int epoch, int from, int to) {
     Random random = new Random(config.seed() * 31 + epoch);
@@ -78,7 +79,9 @@ public final class TrainingStart {
     List<DataSet> out = new java.util.ArrayList<>();
     for (int b = from; b < Math.min(to, batchesPerEpoch()); b++) {
       int start = b * size;
-      out.add(batches.batch(order, start, Math.min(order.length, start + size), augmenter, random));
+      // each batch its own draws, so that an epoch handed out in parts is the same epoch
+      Random draws = new Random(config.seed() * 1_000_003L + epoch * 10_007L + b);
+      out.add(batches.batch(order, start, Math.min(order.length, start + size), augmenter, draws));
     }
     return out;
   }

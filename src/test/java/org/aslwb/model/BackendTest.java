@@ -48,6 +48,16 @@ class BackendTest {
   }
 
   @Test
+  void theStatusBarLineNamesTheBackend() {
+    assertEquals(
+        "ND4J CPU onednn-avx2 (oneDNN on), started in 5 ms",
+        new Engine.EngineInfo(Backend.CPU, "onednn-avx2", true, true, "", 5).describe());
+    assertEquals(
+        "ND4J CUDA on NVIDIA H200 (cudnn), started in 9 ms",
+        new Engine.EngineInfo(Backend.CUDA, "cudnn", true, false, "NVIDIA H200", 9).describe());
+  }
+
+  @Test
   void theFilterShowsNd4jOnlyTheChosenBackend() throws Exception {
     ClassLoader parent = getClass().getClassLoader();
     List<?> cpu =

@@ -11,6 +11,8 @@ import org.aslwb.model.Architecture;
 import org.aslwb.model.EpochMetrics;
 import org.aslwb.task.Cancellation;
 import org.aslwb.task.ProgressListener;
+import org.aslwb.training.EarlyStopping;
+import org.aslwb.training.LearningRateSchedule;
 import org.aslwb.training.TrainingConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -116,8 +118,10 @@ public final class AslwbSpark {
               epochs,
               batch,
               lr,
-              defaults.schedule(),
-              defaults.earlyStopping(),
+              // what the Spark loop does, so the model file records it: a constant rate, every
+              // epoch
+              LearningRateSchedule.constant(),
+              new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 0, 0),
               valFraction,
               SplitMethod.parse(split),
               defaults.augmentation(),
