@@ -1,8 +1,11 @@
 package org.aslwb.cli;
 
+import org.aslwb.model.Backend;
 import org.aslwb.trust.SerialisationGuard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** {@code aslwb}: the workbench's command line, the same services as the GUI. */
 @Command(
@@ -28,6 +31,18 @@ import picocli.CommandLine.Command;
 public final class Aslwb {
   /** Exit code for bad arguments or unusable input. */
   public static final int BAD_INPUT = 2;
+
+  /** Chooses the engine's backend before any command starts it (every command takes it). */
+  @Option(
+      names = "--backend",
+      scope = ScopeType.INHERIT,
+      paramLabel = "cpu|cuda",
+      description =
+          "where ND4J computes: cpu (default) or cuda (a build made with mvn -Pcuda, on an NVIDIA"
+              + " GPU); also ASLWB_BACKEND")
+  void backend(Backend backend) {
+    System.setProperty(Backend.PROPERTY, backend.id());
+  }
 
   /** Runs the CLI and exits with its code. */
   public static void main(String[] args) {
@@ -82,6 +97,15 @@ public final class Aslwb {
     cli.registerConverter(Double.TYPE, Aslwb::finiteNumber);
     cli.registerConverter(Integer.class, Aslwb::count);
     cli.registerConverter(Integer.TYPE, Aslwb::count);
+    cli.registerConverter(
+        Backend.class,
+        text -> {
+          try {
+            return Backend.parse(text, "--backend");
+          } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not cpu or cuda");
+          }
+        });
     return cli;
   }
 

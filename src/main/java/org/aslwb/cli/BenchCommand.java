@@ -47,7 +47,9 @@ import picocli.CommandLine.Parameters;
       BenchCommand.Segment.class,
       BenchCommand.Predict.class,
       BenchCommand.Lime.class,
-      BenchCommand.Frame.class
+      BenchCommand.Frame.class,
+      BenchScale.class,
+      BenchOutputs.class
     })
 final class BenchCommand {
   /** Training and inference throughput on random data, as torch_anchor.py measures it. */

@@ -92,8 +92,7 @@ public record LoadedDataset(
     DatasetIndex keptIndex =
         new DatasetIndex(
             index.root(), index.layout(), List.copyOf(kept), List.copyOf(files), problems);
-    List<Sample> relabelled =
-        samples.stream().map(s -> new Sample(s.file(), newLabel[s.label()], s.pixels())).toList();
+    List<Sample> relabelled = samples.stream().map(s -> s.withLabel(newLabel[s.label()])).toList();
     return new LoadedDataset(keptIndex, width, height, channels, relabelled, unreadable);
   }
 }

@@ -1,13 +1,8 @@
 package org.aslwb.data;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -15,26 +10,27 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.zip.CRC32C;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * On-disk cache of decoded, resized data sets, keyed by a fingerprint of the files (path, size,
  * modification time), the geometry and the version of the decoding and resizing code. Any change to
  * a file or to that code changes the key, so a stale entry is never read.
  *
- * <p>Every file carries a CRC-32C of its payload in its header and is verified in full before a
- * byte of it is used: a file damaged anywhere (one flipped bit in the middle as much as a cut-off
- * end) is reported and rebuilt, never trained on. The header's counts are checked against the data
- * set and the file's length before anything is allocated.
+ * <p>Layout (format 3): a header (magic, format, entries, bytes per image, payload length, CRC-32C
+ * of the payload), then the payload: one status byte per entry, the 8-bit pixels of every entry at
+ * a fixed stride (zeros for unreadable files), then the reasons of the unreadable files. The fixed
+ * stride lets the decoder write images as they come and lets a data set larger than the memory
+ * budget be memory-mapped instead of read onto the heap.
+ *
+ * <p>Every file's CRC-32C is verified in full before a byte of it is used: a file damaged anywhere
+ * (one flipped bit in the middle as much as a cut-off end) is reported and rebuilt, never trained
+ * on. The header's counts are checked against the data set and the file's length before anything is
+ * allocated.
  */
 public final class TensorCache {
   /**
@@ -44,10 +40,13 @@ public final class TensorCache {
    */
   static final String PIXEL_PIPELINE_VERSION = "decoder 2, resampler 1";
 
-  private static final int MAGIC = 0x41534C43; // "ASLC"
-  private static final int FORMAT = 2;
+  static final int MAGIC = 0x41534C43; // "ASLC"
+
+  /** 3: uncompressed, fixed stride, so that it can be memory-mapped (2 was gzip-compressed). */
+  static final int FORMAT = 3;
+
   // magic, format, entries, bytes per image, payload length, CRC-32C of the payload
-  private static final int HEADER_BYTES = 4 + 4 + 4 + 4 + 8 + 4;
+  static final int HEADER_BYTES = 4 + 4 + 4 + 4 + 8 + 4;
 
   private final Path folder;
   private final String pipelineVersion;
@@ -63,14 +62,17 @@ public final class TensorCache {
     this.pipelineVersion = pipelineVersion;
   }
 
-  /** The user's cache ({@code $ASLWB_CACHE} or {@code ~/.cache/aslwb}). */
+  /** The user's cache ({@code $ASLWB_CACHE} or {@code ~/.cache/aslwb/tensors}). */
   public static TensorCache userDefault() {
+    return new TensorCache(userFolder());
+  }
+
+  /** The user's cache folder ({@code $ASLWB_CACHE} or {@code ~/.cache/aslwb/tensors}). */
+  public static Path userFolder() {
     String env = System.getenv("ASLWB_CACHE");
-    Path dir =
-        env != null && !env.isBlank()
-            ? Path.of(env)
-            : Path.of(System.getProperty("user.home"), ".cache", "aslwb", "tensors");
-    return new TensorCache(dir);
+    return env != null && !env.isBlank()
+        ? Path.of(env)
+        : Path.of(System.getProperty("user.home"), ".cache", "aslwb", "tensors");
   }
 
   /** A cache that stores nothing. */
@@ -78,17 +80,22 @@ public final class TensorCache {
     return new TensorCache(null);
   }
 
-  /** One file's cached result: pixels, or the reason it was unreadable. */
-  public record Entry(byte[] pixels, String reason) {}
+  /** Whether this cache stores files. */
+  boolean enabled() {
+    return folder != null;
+  }
+
+  /** One file's decoded result: pixels, or the reason it was unreadable. */
+  record Entry(byte[] pixels, String reason) {}
 
   /**
    * What a look-up found.
    *
-   * @param entries the cached entries, or null when there are none to use
+   * @param tensors the verified cache file, or null when there is none to use
    * @param damage why a cache file that was there could not be used (null when none was there or it
    *     was sound)
    */
-  record Lookup(List<Entry> entries, String damage) {
+  record Lookup(CachedTensors tensors, String damage) {
     static final Lookup MISS = new Lookup(null, null);
 
     static Lookup damaged(Path file, String why) {
@@ -112,9 +119,7 @@ public final class TensorCache {
         return Lookup.damaged(file, "shorter than its header");
       }
       ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
-      while (header.hasRemaining() && channel.read(header) >= 0) {
-        // read the whole header
-      }
+      readFully(channel, header, 0);
       header.flip();
       if (header.getInt() != MAGIC || header.getInt() != FORMAT) {
         return Lookup.damaged(file, "not a tensor cache file of this version");
@@ -130,135 +135,91 @@ public final class TensorCache {
         return Lookup.damaged(
             file, "payload of " + (length - HEADER_BYTES) + " bytes, header says " + payloadLength);
       }
-      if (checksum(channel) != crc) {
+      long fixed = count + (long) count * bytesPerImage;
+      if (payloadLength < fixed) {
+        return Lookup.damaged(file, "shorter than " + count + " images");
+      }
+      if (checksum(channel, length) != crc) {
         return Lookup.damaged(file, "checksum mismatch");
       }
-      channel.position(HEADER_BYTES);
-      return new Lookup(readEntries(Channels.newInputStream(channel), count, bytesPerImage), null);
+      String[] reasons = readReasons(channel, count, HEADER_BYTES + fixed);
+      return new Lookup(new CachedTensors(file, pixelsOffset(count), bytesPerImage, reasons), null);
     } catch (IOException | RuntimeException e) {
       return Lookup.damaged(file, e.getMessage() == null ? e.toString() : e.getMessage());
     }
   }
 
-  private static int checksum(FileChannel channel) throws IOException {
+  /** Where the pixels of a file with {@code count} entries start. */
+  static long pixelsOffset(int count) {
+    return HEADER_BYTES + (long) count;
+  }
+
+  static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+    while (buffer.hasRemaining()) {
+      if (channel.read(buffer, position + buffer.position()) < 0) {
+        throw new IOException("unexpected end of file");
+      }
+    }
+  }
+
+  /** The CRC-32C of everything after the header. */
+  static int checksum(FileChannel channel, long length) throws IOException {
     CRC32C crc = new CRC32C();
-    ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-    channel.position(HEADER_BYTES);
-    while (channel.read(buffer) >= 0) {
+    ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+    long position = HEADER_BYTES;
+    while (position < length) {
+      buffer.clear();
+      int n = channel.read(buffer, position);
+      if (n < 0) {
+        break;
+      }
       buffer.flip();
       crc.update(buffer);
-      buffer.clear();
+      position += n;
     }
     return (int) crc.getValue();
   }
 
-  private static List<Entry> readEntries(InputStream raw, int count, int bytesPerImage)
+  private static String[] readReasons(FileChannel channel, int count, long reasonsAt)
       throws IOException {
+    ByteBuffer status = ByteBuffer.allocate(count);
+    readFully(channel, status, HEADER_BYTES);
+    String[] reasons = new String[count];
+    channel.position(reasonsAt);
     DataInputStream in =
-        new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16)));
-    List<Entry> entries = new ArrayList<>(count);
+        new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
     for (int i = 0; i < count; i++) {
-      if (in.readBoolean()) {
-        byte[] pixels = new byte[bytesPerImage];
-        in.readFully(pixels);
-        entries.add(new Entry(pixels, null));
-      } else {
-        entries.add(new Entry(null, in.readUTF()));
+      byte s = status.get(i);
+      if (s == 0) {
+        reasons[i] = in.readUTF();
+      } else if (s != 1) {
+        throw new IOException("entry " + i + " has status " + s);
       }
     }
-    return entries;
+    if (in.read() >= 0) {
+      throw new IOException("bytes after the last reason");
+    }
+    return reasons;
   }
 
-  /** Stores entries; a failure to write (full disk, read-only home) only costs the cache. */
-  void write(DatasetIndex index, Preprocessing geometry, List<Entry> entries) {
+  /**
+   * A writer for these files at this geometry, or null when the cache is disabled. Images go in as
+   * they are decoded, in any order; {@link TensorCacheWriter#commit()} makes the file visible.
+   */
+  TensorCacheWriter writer(DatasetIndex index, Preprocessing geometry) throws IOException {
     if (folder == null) {
-      return;
+      return null;
     }
-    int bytesPerImage = geometry.width() * geometry.height() * geometry.channels();
-    Path tmp = null;
-    try {
-      Files.createDirectories(folder);
-      tmp = Files.createTempFile(folder, "cache", ".tmp");
-      CRC32C crc = new CRC32C();
-      long payloadLength;
-      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        channel.position(HEADER_BYTES);
-        CountingCheckedStream payload =
-            new CountingCheckedStream(Channels.newOutputStream(channel), crc);
-        DataOutputStream out =
-            new DataOutputStream(
-                new BufferedOutputStream(new GZIPOutputStream(payload, 1 << 16), 1 << 16));
-        for (Entry e : entries) {
-          out.writeBoolean(e.pixels() != null);
-          if (e.pixels() != null) {
-            if (e.pixels().length != bytesPerImage) {
-              throw new IllegalArgumentException("entry of the wrong size");
-            }
-            out.write(e.pixels());
-          } else {
-            out.writeUTF(e.reason());
-          }
-        }
-        out.flush();
-        out.close(); // finishes the gzip stream; the channel closes with it
-        payloadLength = payload.count;
-      }
-      ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
-      header.putInt(MAGIC).putInt(FORMAT).putInt(entries.size()).putInt(bytesPerImage);
-      header.putLong(payloadLength).putInt((int) crc.getValue()).flip();
-      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        while (header.hasRemaining()) {
-          channel.write(header, header.position());
-        }
-      }
-      Files.move(
-          tmp,
-          file(index, geometry),
-          StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | RuntimeException e) {
-      // caching is an optimisation
-      deleteQuietly(tmp);
-    }
+    Files.createDirectories(folder);
+    return new TensorCacheWriter(
+        folder,
+        file(index, geometry),
+        index.files().size(),
+        geometry.width() * geometry.height() * geometry.channels());
   }
 
   private Path file(DatasetIndex index, Preprocessing geometry) {
     return folder.resolve(fingerprint(index, geometry, pipelineVersion) + ".bin");
-  }
-
-  private static void deleteQuietly(Path tmp) {
-    if (tmp != null) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException e) {
-        // a stray temporary file in the cache folder is harmless
-      }
-    }
-  }
-
-  /** Counts and checksums the bytes on their way to the file. */
-  private static final class CountingCheckedStream extends FilterOutputStream {
-    private final CRC32C crc;
-    private long count;
-
-    CountingCheckedStream(OutputStream out, CRC32C crc) {
-      super(out);
-      this.crc = crc;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      crc.update(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      crc.update(b, off, len);
-      count += len;
-    }
   }
 
   /**
@@ -269,7 +230,9 @@ public final class TensorCache {
   static String fingerprint(DatasetIndex index, Preprocessing geometry, String pipelineVersion) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((pipelineVersion + "\n").getBytes(StandardCharsets.UTF_8));
+      // the format is in the key too: builds of another format never read or replace these files
+      sha.update(
+          ("format " + FORMAT + "\n" + pipelineVersion + "\n").getBytes(StandardCharsets.UTF_8));
       sha.update(
           (geometry.width() + "x" + geometry.height() + "x" + geometry.channels())
               .getBytes(StandardCharsets.UTF_8));

@@ -22,6 +22,15 @@ public final class Versions {
   /** ND4J's native backend: its version and the build the engine chose (starts the engine). */
   public static String nativeBackend() {
     Engine.EngineInfo info = Engine.start();
+    if (info.backend() == Backend.CUDA) {
+      return "nd4j-cuda-11.6 "
+          + property("/META-INF/maven/org.nd4j/nd4j-cuda-11.6/pom.properties", "version")
+          + " ("
+          + info.device()
+          + ", "
+          + info.nativeBuild()
+          + ")";
+    }
     return "nd4j-native "
         + property("/META-INF/maven/org.nd4j/nd4j-native/pom.properties", "version")
         + " ("

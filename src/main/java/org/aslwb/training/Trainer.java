@@ -316,7 +316,7 @@ public final class Trainer {
   }
 
   /** Fits the softmax temperature on the validation split; null when there is none. */
-  private static TemperatureScaling calibrate(TrainedModel model, LoadedDataset data, Split split) {
+  static TemperatureScaling calibrate(TrainedModel model, LoadedDataset data, Split split) {
     if (split.validation().length == 0) {
       return null;
     }
@@ -324,7 +324,7 @@ public final class Trainer {
         model.rawClassifier(), data, split.validation(), "val", split.method().toString());
   }
 
-  private static TrainedModel freshModel(
+  static TrainedModel freshModel(
       LoadedDataset data, TrainingConfig config, Split split, String fingerprint) {
     float[][] stats = BatchAssembler.channelStatistics(data, split.train());
     Preprocessing preprocessing =
@@ -360,7 +360,7 @@ public final class Trainer {
     return new TrainedModel(net, metadata);
   }
 
-  private static void checkData(LoadedDataset data, TrainingConfig config) {
+  static void checkData(LoadedDataset data, TrainingConfig config) {
     if (data.classNames().size() < 2) {
       throw new IllegalArgumentException(
           data.index().root()
@@ -414,7 +414,7 @@ public final class Trainer {
     }
   }
 
-  private static Split split(LoadedDataset data, TrainingConfig config) {
+  static Split split(LoadedDataset data, TrainingConfig config) {
     return Splits.of(data, config.split(), config.validationFraction(), config.seed());
   }
 
