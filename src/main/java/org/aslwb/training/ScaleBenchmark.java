@@ -105,6 +105,7 @@ public final class ScaleBenchmark {
             0.2,
             SplitMethod.RANDOM,
             Augmentation.standard(),
+            TrainingConfig.DEFAULT_LABEL_SMOOTHING,
             42,
             maxBatches);
     Path model = Files.createTempFile(cacheFolder, "bench", ".aslwb");

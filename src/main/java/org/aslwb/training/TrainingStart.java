@@ -36,7 +36,11 @@ public final class TrainingStart {
     this.split = Trainer.split(data, config);
     this.initial = Trainer.freshModel(data, config, split, DataFingerprint.of(data, split));
     this.batches =
-        new BatchAssembler(data, initial.metadata().preprocessing(), data.classNames().size());
+        new BatchAssembler(
+            data,
+            initial.metadata().preprocessing(),
+            data.classNames().size(),
+            config.labelSmoothing());
     this.augmenter =
         config.augmentation().isIdentity() ? null : new Augmenter(config.augmentation());
   }

@@ -62,6 +62,7 @@ class MemoryBudgetTrainingTest {
         0.2,
         SplitMethod.AUTO,
         Augmentation.standard(),
+        0.0,
         17,
         3);
   }

@@ -42,6 +42,7 @@ class TrainingStartTest {
             0.2,
             SplitMethod.RANDOM,
             Augmentation.standard(),
+            0.0,
             4,
             0);
     TrainingStart start = TrainingStart.of(data, config);

@@ -125,6 +125,7 @@ public final class AslwbSpark {
               valFraction,
               SplitMethod.parse(split),
               defaults.augmentation(),
+              defaults.labelSmoothing(),
               seed,
               0);
       SparkTrainer.Settings settings =
