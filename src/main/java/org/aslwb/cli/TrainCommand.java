@@ -75,12 +75,15 @@ final class TrainCommand implements Callable<Integer> {
           "constant | step:FACTOR:EPOCHS | exp:FACTOR | plateau:FACTOR:PATIENCE (default ${DEFAULT-VALUE})")
   String schedule;
 
-  @Option(names = "--monitor", defaultValue = "val_loss", description = "val_loss or val_accuracy")
+  @Option(
+      names = "--monitor",
+      defaultValue = "val_accuracy",
+      description = "early stopping's metric, val_loss or val_accuracy (default: ${DEFAULT-VALUE})")
   String monitor;
 
   @Option(
       names = "--patience",
-      defaultValue = "5",
+      defaultValue = "8",
       description =
           "early stopping: epochs without improvement before stopping, 0 never stops (default: ${DEFAULT-VALUE})")
   int patience;

@@ -148,7 +148,7 @@ public record Augmentation(
    * (README, "Shift suite and augmentation against domain shift").
    */
   public static Augmentation standard() {
-    return reference();
+    return mild();
   }
 
   /** No augmentation at all. */

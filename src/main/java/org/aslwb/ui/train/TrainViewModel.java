@@ -46,8 +46,8 @@ public final class TrainViewModel {
   private final StringProperty batch = new SimpleStringProperty("128");
   private final StringProperty learningRate = new SimpleStringProperty("0.001");
   private final StringProperty schedule = new SimpleStringProperty("plateau:0.5:2");
-  private final StringProperty monitor = new SimpleStringProperty("val_loss");
-  private final StringProperty patience = new SimpleStringProperty("5");
+  private final StringProperty monitor = new SimpleStringProperty("val_accuracy");
+  private final StringProperty patience = new SimpleStringProperty("8");
   private final StringProperty minDelta = new SimpleStringProperty("0.001");
   private final StringProperty valFraction = new SimpleStringProperty("0.2");
   private final StringProperty split = new SimpleStringProperty(SplitMethod.AUTO.toString());
