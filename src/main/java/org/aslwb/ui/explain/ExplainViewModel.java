@@ -308,7 +308,7 @@ public final class ExplainViewModel {
     selection.set(
         String.format(
             "superpixel %d: weight %+.3g (%s) for %s, rank %d of %d%s; hidden, the model says %s"
-                + " (%.3f) and %s goes from %.3f to %.3f",
+                + " (%.3f) and %s goes from %.3f to %.3f%s",
             id,
             top.weights()[id],
             e.outputSpace().displayName(),
@@ -320,7 +320,23 @@ public final class ExplainViewModel {
             p[best],
             top.className(),
             top.probability(),
-            p[top.label()]));
+            p[top.label()],
+            e.outputSpace() == OutputSpace.PROBABILITY
+                ? ""
+                : String.format(
+                    " (its %s from %.3f to %.3f)",
+                    e.outputSpace().displayName(),
+                    e.outputSpace()
+                        .of(
+                            classifier.probabilities(perturber.input(allVisible(top))),
+                            top.label()),
+                    e.outputSpace().of(p, top.label()))));
+  }
+
+  private static boolean[] allVisible(LabelExplanation e) {
+    boolean[] on = new boolean[e.weights().length];
+    java.util.Arrays.fill(on, true);
+    return on;
   }
 
   /**
