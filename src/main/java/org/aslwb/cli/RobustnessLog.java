@@ -33,7 +33,7 @@ final class RobustnessLog {
     Output.say("%s", line);
     for (ImageEpsilon i : m.mostFragile(FRAGILE)) {
       Output.say(
-          "  fragile: %s (%s) flips to %s at eps %.4f",
+          "  fragile: %s (%s) flips to %s at eps %.3g",
           i.file(), i.trueClass(), i.adversarialClass(), i.epsilon());
     }
   }

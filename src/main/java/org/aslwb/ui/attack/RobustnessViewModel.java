@@ -154,7 +154,7 @@ public final class RobustnessViewModel {
                     new Fragile(
                         Images.of(data.image(e.index())),
                         String.format(
-                            "%s: %s -> %s at %.4f",
+                            "%s: %s -> %s at %.3g",
                             e.file(), e.trueClass(), e.adversarialClass(), e.epsilon())));
               }
               return new MinimalView(r, gallery);
