@@ -28,16 +28,11 @@ class OutputSpaceTest {
 
     @Override
     public float[][] probabilities(List<PixelImage> images) {
+      // the fake of LimeTest reads the top-left quarter's mean red as its probability
+      float[][] red = new LimeTest.TopLeftClassifier().probabilities(images);
       float[][] out = new float[images.size()][];
       for (int i = 0; i < images.size(); i++) {
-        PixelImage im = images.get(i);
-        double red = 0;
-        for (int y = 0; y < 8; y++) {
-          for (int x = 0; x < 8; x++) {
-            red += im.get(0, y, x);
-          }
-        }
-        double z = 10 + 5 * red / 64;
+        double z = 10 + 5 * red[i][0];
         out[i] = new float[] {(float) (1 / (1 + Math.exp(-z))), (float) (1 / (1 + Math.exp(z)))};
       }
       return out;

@@ -142,9 +142,7 @@ public final class RobustnessViewModel {
         .run(
             "minimal epsilon",
             (p, c) -> {
-              var pre = model.metadata().preprocessing();
-              LoadedDataset data =
-                  new DatasetLoader().atSize(shown, pre.width(), pre.height(), p, c);
+              LoadedDataset data = atModelSize(model, shown, p, c);
               int[] indices = first(Evaluator.validationIndices(model.metadata(), data));
               MinimalEpsilonResult r =
                   new MinimalEpsilon().run(name, model.classifier(), data, indices, BUDGET, p, c);
@@ -211,9 +209,7 @@ public final class RobustnessViewModel {
             "transfer",
             (p, c) -> {
               TrainedModel b = ModelStore.load(other);
-              var pre = model.metadata().preprocessing();
-              LoadedDataset data =
-                  new DatasetLoader().atSize(shown, pre.width(), pre.height(), p, c);
+              LoadedDataset data = atModelSize(model, shown, p, c);
               int[] indices = first(Evaluator.validationIndices(model.metadata(), data));
               return new TransferMatrix()
                   .run(
@@ -281,6 +277,16 @@ public final class RobustnessViewModel {
     return file == null
         ? workspace.modelProperty().get().describe()
         : file.getFileName().toString();
+  }
+
+  private static LoadedDataset atModelSize(
+      TrainedModel model,
+      LoadedDataset shown,
+      org.aslwb.task.ProgressListener p,
+      org.aslwb.task.Cancellation c)
+      throws java.io.IOException {
+    var pre = model.metadata().preprocessing();
+    return new DatasetLoader().atSize(shown, pre.width(), pre.height(), p, c);
   }
 
   private static int[] first(int[] indices) {
