@@ -12,6 +12,8 @@ package org.aslwb.attack;
  * @param meanLinf mean L-infinity norm of the perturbation
  * @param meanL2 mean L2 norm of the perturbation
  * @param perClassAccuracy adversarial accuracy per true class (NaN for classes without images)
+ * @param confusion adversarial confusion: images per true class (the data set's classes, rows) and
+ *     class the model gives the adversarial image (the model's classes, columns)
  */
 public record CurvePoint(
     double epsilon,
@@ -20,4 +22,5 @@ public record CurvePoint(
     double successRate,
     double meanLinf,
     double meanL2,
-    double[] perClassAccuracy) {}
+    double[] perClassAccuracy,
+    long[][] confusion) {}

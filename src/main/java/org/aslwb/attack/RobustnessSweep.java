@@ -44,7 +44,7 @@ public final class RobustnessSweep {
     int classes = data.classNames().size();
     Tally[] tallies = new Tally[epsilons.length];
     for (int e = 0; e < epsilons.length; e++) {
-      tallies[e] = new Tally(classes);
+      tallies[e] = new Tally(classes, classifier.numClasses());
     }
     for (int start = 0; start < indices.length; start += BATCH) {
       cancellation.check();
@@ -118,6 +118,7 @@ public final class RobustnessSweep {
   private static final class Tally {
     private final long[] correctPerClass;
     private final long[] totalPerClass;
+    private final long[][] confusion;
     private long images;
     private long correct;
     private long cleanCorrect;
@@ -126,9 +127,10 @@ public final class RobustnessSweep {
     private double linf;
     private double l2;
 
-    Tally(int classes) {
+    Tally(int classes, int modelClasses) {
       correctPerClass = new long[classes];
       totalPerClass = new long[classes];
+      confusion = new long[classes][modelClasses];
     }
 
     void add(
@@ -141,6 +143,7 @@ public final class RobustnessSweep {
         double l2Norm) {
       images++;
       totalPerClass[label]++;
+      confusion[label][adversarial]++;
       if (adversarial == modelLabel) {
         correct++;
         correctPerClass[label]++;
@@ -175,7 +178,8 @@ public final class RobustnessSweep {
           success,
           linf / Math.max(1, images),
           l2 / Math.max(1, images),
-          perClass);
+          perClass,
+          confusion);
     }
   }
 }

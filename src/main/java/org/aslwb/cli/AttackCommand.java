@@ -8,19 +8,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aslwb.attack.Attack;
+import org.aslwb.attack.MinimalEpsilon;
+import org.aslwb.attack.MinimalEpsilonResult;
 import org.aslwb.attack.RobustnessSweep;
 import org.aslwb.attack.SweepResult;
 import org.aslwb.attack.SweepSettings;
+import org.aslwb.attack.TransferMatrix;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.evaluation.EvaluationSplit;
 import org.aslwb.evaluation.Evaluator;
 import org.aslwb.export.CurveChart;
 import org.aslwb.export.CurveCsv;
+import org.aslwb.export.MinEpsilonCsv;
+import org.aslwb.export.RobustPerClassCsv;
+import org.aslwb.export.TransferCsv;
 import org.aslwb.model.ClassNames;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
 import org.aslwb.task.OutputLocations;
+import org.aslwb.task.SettingChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -70,7 +77,37 @@ final class AttackCommand implements Callable<Integer> {
       description = "seed of the random start of PGD (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--out", description = "folder for curve.csv and curve.png")
+  @Option(
+      names = "--min-eps",
+      description =
+          "also find each image's minimal flipping FGSM epsilon by bisection (min_eps.csv; median,"
+              + " histogram and the most fragile images in the log)")
+  boolean minEps;
+
+  @Option(
+      names = "--budget",
+      defaultValue = "0.3",
+      description = "largest epsilon --min-eps tries (default: ${DEFAULT-VALUE})")
+  double budget;
+
+  @Option(
+      names = "--transfer-to",
+      paramLabel = "MODEL",
+      description =
+          "score adversarial images made on --model on this model and back (transfer.csv, a 2x2"
+              + " matrix at --transfer-eps)")
+  Path transferTo;
+
+  @Option(
+      names = "--transfer-eps",
+      defaultValue = "0.03",
+      description = "epsilon of the transfer matrix (default: ${DEFAULT-VALUE})")
+  double transferEps;
+
+  @Option(
+      names = "--out",
+      description =
+          "folder for curve.csv, per_class.csv and curve.png (and min_eps.csv, transfer.csv)")
   Path out;
 
   @Option(names = "--json", description = "print one JSON object on stdout")
@@ -79,10 +116,21 @@ final class AttackCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SweepSettings sweep = new SweepSettings(eps, limit);
+    if (minEps) {
+      SettingChecks.between("budget", budget, 0, false, 1, true);
+    }
+    if (transferTo != null) {
+      SettingChecks.between("transfer-eps", transferEps, 0, true, 1, true);
+      if (models.size() != 1) {
+        throw new IllegalArgumentException("--transfer-to needs exactly one --model");
+      }
+    }
     if (out != null) {
       OutputLocations.checkFolder(out); // before the work, not after it
     }
     List<SweepResult> curves = new ArrayList<>();
+    List<MinimalEpsilonResult> minimal = new ArrayList<>();
+    TransferMatrix.Result transfer = null;
     for (Path modelFile : models) {
       TrainedModel trained = ModelOption.load(modelFile);
       LoadedDataset loaded =
@@ -123,12 +171,51 @@ final class AttackCommand implements Callable<Integer> {
                       pt.successRate(),
                       pt.meanLinf()));
       curves.add(r);
+      if (minEps) {
+        MinimalEpsilonResult m =
+            new MinimalEpsilon()
+                .run(
+                    r.model(),
+                    trained.classifier(),
+                    loaded,
+                    indices,
+                    budget,
+                    Output.progress(),
+                    Cancellation.none());
+        RobustnessLog.minimalEpsilon(m);
+        minimal.add(m);
+      }
+      if (transferTo != null) {
+        TrainedModel other = ModelOption.load(transferTo);
+        transfer =
+            new TransferMatrix()
+                .run(
+                    List.of(r.model(), transferTo.getFileName().toString()),
+                    List.of(trained.classifier(), other.classifier()),
+                    Attack.parse(method, false, seed),
+                    loaded,
+                    indices,
+                    transferEps,
+                    seed,
+                    Output.progress(),
+                    Cancellation.none());
+        RobustnessLog.transfer(transfer);
+      }
     }
     if (out != null) {
       Files.createDirectories(out);
       CurveCsv.write(curves, out.resolve("curve.csv"));
+      RobustPerClassCsv.write(curves, out.resolve("per_class.csv"));
       CurveChart.write(curves, out.resolve("curve.png"));
-      Output.say("wrote %s and %s", out.resolve("curve.csv"), out.resolve("curve.png"));
+      Output.say("wrote curve.csv, per_class.csv and curve.png to %s", out);
+      if (minEps) {
+        MinEpsilonCsv.write(minimal, out.resolve("min_eps.csv"));
+        Output.say("wrote %s", out.resolve("min_eps.csv"));
+      }
+      if (transfer != null) {
+        TransferCsv.write(transfer, out.resolve("transfer.csv"));
+        Output.say("wrote %s", out.resolve("transfer.csv"));
+      }
     }
     if (json) {
       Map<String, Object> o = new LinkedHashMap<>();
@@ -167,6 +254,12 @@ final class AttackCommand implements Callable<Integer> {
                                           pt.meanL2()))
                               .toList()))
               .toList());
+      if (minEps) {
+        o.put("min_eps", minimal.stream().map(RobustnessLog::json).toList());
+      }
+      if (transfer != null) {
+        o.put("transfer", RobustnessLog.json(transfer));
+      }
       Output.json(o);
     }
     return 0;

@@ -53,6 +53,22 @@ public final class OverlayRenderer {
     return argb;
   }
 
+  /**
+   * The image with an attribution map laid over it: the map resized to the image, scaled by its
+   * maximum, shown from transparent through red to yellow.
+   */
+  public static int[] heat(PixelImage image, AttributionMap map) {
+    float[] v = map.resized(image.width(), image.height());
+    float max = Math.max(1e-30f, map.max());
+    int[] argb = image.toArgb();
+    for (int p = 0; p < argb.length; p++) {
+      double t = Math.min(1, Math.max(0, v[p] / max));
+      int tint = 0xFF0000 | ((int) Math.round(255 * t) << 8);
+      argb[p] = blend(argb[p], tint, 0.7 * t);
+    }
+    return argb;
+  }
+
   /** Which superpixels lime's {@code get_image_and_mask} would show. */
   public static boolean[] topMask(
       LabelExplanation e, int k, boolean positive, boolean negative, double minWeight) {

@@ -44,6 +44,22 @@ public enum Architecture {
     throw new IllegalArgumentException("unknown model '" + id + "' (use cnn or darknet53)");
   }
 
+  /**
+   * The vertex whose output Grad-CAM explains: the simple CNN's third convolution (after its ReLU,
+   * before pooling), DarkNet-53's last residual stage (the sum closing its last block).
+   */
+  public String lastConvBlock() {
+    return switch (this) {
+      case CNN -> "conv3";
+      case DARKNET53 ->
+          "s"
+              + DarkNet53.BLOCKS.length
+              + "_b"
+              + DarkNet53.BLOCKS[DarkNet53.BLOCKS.length - 1]
+              + "_add";
+    };
+  }
+
   /** Builds and initialises the trainable network, Adam with the given learning rate. */
   public ComputationGraph create(NetworkShape shape, long seed, double learningRate) {
     ComputationGraph net = new ComputationGraph(configure(shape, seed, learningRate, false));

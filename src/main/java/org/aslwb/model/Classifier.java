@@ -1,6 +1,7 @@
 package org.aslwb.model;
 
 import java.util.List;
+import java.util.Optional;
 import org.aslwb.data.PixelImage;
 import org.aslwb.data.Preprocessing;
 
@@ -29,6 +30,15 @@ public interface Classifier {
    * in {@link PixelImage#data()} layout.
    */
   float[][] lossGradients(List<PixelImage> images, int[] labels);
+
+  /**
+   * The activations of the network's last convolutional block for {@code image} and the gradient of
+   * class {@code label}'s logit with respect to them, in inference mode (for Grad-CAM); empty for a
+   * classifier that has no convolutional layers to show.
+   */
+  default Optional<FeatureMaps> lastConvBlock(PixelImage image, int label) {
+    return Optional.empty();
+  }
 
   /** Number of classes. */
   default int numClasses() {

@@ -1,6 +1,7 @@
 package org.aslwb.model;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.aslwb.data.PixelImage;
 import org.aslwb.data.Preprocessing;
@@ -23,6 +24,7 @@ public final class NetworkClassifier implements Classifier {
   private final InputLayout layout;
   private final List<String> classNames;
   private final Preprocessing preprocessing;
+  private final String lastConvBlock;
   private ComputationGraph twin;
 
   /**
@@ -37,11 +39,25 @@ public final class NetworkClassifier implements Classifier {
       InputLayout layout,
       List<String> classNames,
       Preprocessing preprocessing) {
+    this(network, twinOf, layout, classNames, preprocessing, null);
+  }
+
+  /**
+   * @param lastConvBlock the vertex Grad-CAM explains, or null for the last convolution layer
+   */
+  private NetworkClassifier(
+      ComputationGraph network,
+      UnaryOperator<ComputationGraph> twinOf,
+      InputLayout layout,
+      List<String> classNames,
+      Preprocessing preprocessing,
+      String lastConvBlock) {
     this.network = network;
     this.twinOf = twinOf;
     this.layout = layout;
     this.classNames = List.copyOf(classNames);
     this.preprocessing = preprocessing;
+    this.lastConvBlock = lastConvBlock;
   }
 
   /** A classifier over one of our own architectures. */
@@ -56,7 +72,8 @@ public final class NetworkClassifier implements Classifier {
         net -> InferenceTwin.of(net, architecture, shape),
         InputLayout.CHANNELS_FIRST,
         classNames,
-        preprocessing);
+        preprocessing,
+        architecture.lastConvBlock());
   }
 
   @Override
@@ -123,6 +140,16 @@ public final class NetworkClassifier implements Classifier {
       }
     }
     return out;
+  }
+
+  @Override
+  public synchronized Optional<FeatureMaps> lastConvBlock(PixelImage image, int label) {
+    if (twin == null) {
+      twin = twinOf.apply(network);
+    }
+    String layer = lastConvBlock != null ? lastConvBlock : LogitGradients.lastConvolution(twin);
+    return Optional.of(
+        LogitGradients.featureMaps(twin, layer, toInput(List.of(image)), layout, label));
   }
 
   /** Stacks images into a normalised NCHW batch. */

@@ -1,6 +1,7 @@
 package org.aslwb.model;
 
 import java.util.List;
+import java.util.Optional;
 import org.aslwb.data.PixelImage;
 import org.aslwb.data.Preprocessing;
 
@@ -41,6 +42,12 @@ public final class TemperatureScaledClassifier implements Classifier {
       p[i] = TemperatureScaling.apply(p[i], temperature);
     }
     return p;
+  }
+
+  /** The raw network's maps: the temperature only scales the logit, not where it comes from. */
+  @Override
+  public Optional<FeatureMaps> lastConvBlock(PixelImage image, int label) {
+    return raw.lastConvBlock(image, label);
   }
 
   @Override

@@ -3,12 +3,16 @@ package org.aslwb.ui;
 import javafx.util.Callback;
 import org.aslwb.ui.attack.AttackController;
 import org.aslwb.ui.attack.AttackViewModel;
+import org.aslwb.ui.attack.RobustnessController;
+import org.aslwb.ui.attack.RobustnessViewModel;
 import org.aslwb.ui.data.DataController;
 import org.aslwb.ui.data.DataViewModel;
 import org.aslwb.ui.evaluate.EvaluateController;
 import org.aslwb.ui.evaluate.EvaluateViewModel;
 import org.aslwb.ui.evaluate.ShiftsController;
 import org.aslwb.ui.evaluate.ShiftsViewModel;
+import org.aslwb.ui.explain.ExplainCompareController;
+import org.aslwb.ui.explain.ExplainCompareViewModel;
 import org.aslwb.ui.explain.ExplainController;
 import org.aslwb.ui.explain.ExplainViewModel;
 import org.aslwb.ui.train.TrainController;
@@ -36,6 +40,10 @@ final class Controllers implements Callback<Class<?>, Object> {
       return new ShiftsController(new ShiftsViewModel(workspace));
     } else if (type == AttackController.class) {
       return new AttackController(new AttackViewModel(workspace));
+    } else if (type == RobustnessController.class) {
+      return new RobustnessController(new RobustnessViewModel(workspace));
+    } else if (type == ExplainCompareController.class) {
+      return new ExplainCompareController(new ExplainCompareViewModel(workspace));
     } else if (type == ExplainController.class) {
       return new ExplainController(new ExplainViewModel(workspace));
     }

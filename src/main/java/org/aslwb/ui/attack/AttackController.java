@@ -42,6 +42,7 @@ public final class AttackController {
   @FXML private Button clear;
   @FXML private Button export;
   @FXML private Label message;
+  @FXML private RobustnessController robustnessController;
 
   /** A controller for {@code vm}. */
   public AttackController(AttackViewModel vm) {
@@ -91,6 +92,7 @@ public final class AttackController {
     epsilonAxis.upperBoundProperty().bind(epsilon.maxProperty());
     limit.textProperty().bindBidirectional(vm.limitProperty());
     sweep.setOnAction(e -> vm.sweep());
+    robustnessController.follow(vm.epsilonProperty(), vm.sweeps());
     compare.setOnAction(
         e -> {
           FileChooser chooser = new FileChooser();

@@ -2,7 +2,6 @@ package org.aslwb.ui.attack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -31,6 +30,7 @@ import org.aslwb.evaluation.Prediction;
 import org.aslwb.export.CurveChart;
 import org.aslwb.export.CurveCsv;
 import org.aslwb.export.Png;
+import org.aslwb.export.RobustPerClassCsv;
 import org.aslwb.model.Classifier;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
@@ -76,7 +76,7 @@ public final class AttackViewModel {
   private final XYChart.Series<Number, Number> marker = new XYChart.Series<>();
   private final StringProperty limit = new SimpleStringProperty(Integer.toString(DEFAULT_LIMIT));
   private final StringProperty message = new SimpleStringProperty("");
-  private final List<SweepResult> results = new ArrayList<>();
+  private final ObservableList<SweepResult> results = FXCollections.observableArrayList();
   private PixelImage input;
   private float[] gradient;
   private Prediction cleanPrediction;
@@ -318,6 +318,7 @@ public final class AttackViewModel {
             (p, c) -> {
               Files.createDirectories(dir);
               CurveCsv.write(copy, dir.resolve("curve.csv"));
+              RobustPerClassCsv.write(copy, dir.resolve("per_class.csv"));
               CurveChart.write(copy, dir.resolve("curve.png"));
               if (adv != null) {
                 Png.write(Png.image(adv), dir.resolve("adversarial.png"));
@@ -326,6 +327,11 @@ public final class AttackViewModel {
             },
             d -> message.set("Exported to " + d),
             e -> message.set("Export failed: " + e.getMessage()));
+  }
+
+  /** The sweeps so far, in the order run (the robustness views follow the latest). */
+  public ObservableList<SweepResult> sweeps() {
+    return results;
   }
 
   /** Milliseconds the last FGSM frame took. */

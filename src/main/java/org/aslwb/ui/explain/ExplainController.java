@@ -33,6 +33,9 @@ public final class ExplainController {
   @FXML private Label adversarialSummary;
   @FXML private Label selection;
   @FXML private Label message;
+  @FXML private ChoiceBox<String> outputSpace;
+  @FXML private Label warning;
+  @FXML private ExplainCompareController compareController;
 
   /** A controller for {@code vm}. */
   public ExplainController(ExplainViewModel vm) {
@@ -73,6 +76,19 @@ public final class ExplainController {
             vm.select((int) (e.getX() * scale), (int) (e.getY() * scale));
           }
         });
+    adversarialOverlay.setOnMouseClicked(
+        e -> {
+          var img = adversarialOverlay.getImage();
+          if (img != null) {
+            double scale = img.getWidth() / adversarialOverlay.getBoundsInLocal().getWidth();
+            vm.selectOnAdversarial((int) (e.getX() * scale), (int) (e.getY() * scale));
+          }
+        });
+    outputSpace.getItems().setAll("auto", "probability", "log-probability", "margin");
+    outputSpace.valueProperty().bindBidirectional(vm.outputSpaceProperty());
+    warning.textProperty().bind(vm.warningProperty());
+    warning.visibleProperty().bind(vm.warningProperty().isNotEmpty());
+    compareController.follow(vm.cleanProperty());
     cleanSummary.textProperty().bind(vm.cleanSummaryProperty());
     adversarialSummary.textProperty().bind(vm.adversarialSummaryProperty());
     selection.textProperty().bind(vm.selectionProperty());

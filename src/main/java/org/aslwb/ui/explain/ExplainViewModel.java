@@ -12,10 +12,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.image.Image;
 import org.aslwb.data.PixelImage;
+import org.aslwb.explain.EvidenceShift;
+import org.aslwb.explain.EvidenceShiftAnalysis;
 import org.aslwb.explain.Explanation;
 import org.aslwb.explain.LabelExplanation;
 import org.aslwb.explain.LimeExplainer;
 import org.aslwb.explain.LimeSettings;
+import org.aslwb.explain.OutputSpace;
 import org.aslwb.explain.OverlayRenderer;
 import org.aslwb.explain.Perturber;
 import org.aslwb.explain.Quickshift;
@@ -36,6 +39,9 @@ public final class ExplainViewModel {
   private final StringProperty ratio = new SimpleStringProperty("0.2");
   private final StringProperty seed = new SimpleStringProperty("42");
   private final StringProperty hideColour = new SimpleStringProperty("mean");
+  private final StringProperty outputSpace = new SimpleStringProperty("auto");
+  private final StringProperty warning = new SimpleStringProperty("");
+  private final ObjectProperty<EvidenceShift> shift = new SimpleObjectProperty<>();
   private final IntegerProperty topK = new SimpleIntegerProperty(5);
   private final StringProperty mode = new SimpleStringProperty("both");
   private final DoubleProperty minWeight = new SimpleDoubleProperty(0);
@@ -54,8 +60,11 @@ public final class ExplainViewModel {
   // hides one superpixel of the clean image at a time, for clicks; built with the explanation
   private Perturber perturber;
 
-  /** What one LIME run produced: both explanations and the clean image's superpixel hider. */
-  private record Explained(Explanation clean, Explanation adversarial, Perturber perturber) {}
+  /**
+   * What one LIME run produced: the clean explanation, the adversarial one on the same superpixels
+   * (null without an adversarial image) and the clean image's superpixel hider.
+   */
+  private record Explained(Explanation clean, EvidenceShift shift, Perturber perturber) {}
 
   /** A view model over the shared workspace. */
   public ExplainViewModel(Workspace workspace) {
@@ -68,6 +77,7 @@ public final class ExplainViewModel {
             (o, a, b) -> {
               clean.set(null);
               adversarial.set(null);
+              shift.set(null);
               perturber = null;
             });
     topK.addListener((o, a, b) -> render());
@@ -140,6 +150,13 @@ public final class ExplainViewModel {
       message.set("Needs a model and an image.");
       return;
     }
+    OutputSpace space;
+    try {
+      space = OutputSpace.parseOrAuto(outputSpace.get());
+    } catch (IllegalArgumentException e) {
+      message.set(e.getMessage());
+      return;
+    }
     Classifier classifier = model.classifier();
     PixelImage adv = workspace.adversarialProperty().get();
     workspace
@@ -147,9 +164,11 @@ public final class ExplainViewModel {
         .run(
             "LIME",
             (p, c) -> {
-              Explanation onClean = new LimeExplainer().explain(classifier, photo, s, p, c);
-              Explanation onAdversarial =
-                  adv == null ? null : new LimeExplainer().explain(classifier, adv, s, p, c);
+              Explanation onClean = new LimeExplainer().explain(classifier, photo, s, space, p, c);
+              EvidenceShift onAdversarial =
+                  adv == null
+                      ? null
+                      : new EvidenceShiftAnalysis().run(classifier, onClean, adv, p, c);
               var pre = classifier.preprocessing();
               Perturber hider =
                   new Perturber(
@@ -162,24 +181,57 @@ public final class ExplainViewModel {
               adversarialImage = adv;
               perturber = r.perturber();
               clean.set(r.clean());
-              adversarial.set(r.adversarial());
+              shift.set(r.shift());
+              adversarial.set(r.shift() == null ? null : adversarialExplanation(r.shift()));
               cleanSummary.set(summary("clean", r.clean()));
+              warning.set(r.clean().top().informativeness().warning());
               adversarialSummary.set(
-                  r.adversarial() == null
+                  r.shift() == null
                       ? "No adversarial image yet: drag the slider in the Attack tab."
-                      : summary("adversarial", r.adversarial()));
+                      : shiftSummary(r.shift()));
               render();
             },
             e -> message.set(e.getMessage()));
   }
 
+  /** The clean class's evidence on the adversarial image, as an explanation to draw. */
+  private static Explanation adversarialExplanation(EvidenceShift s) {
+    Explanation c = s.clean();
+    return new Explanation(
+        s.mapped(),
+        java.util.List.of(s.adversarialWeights(), s.adversarialTop()),
+        c.settings(),
+        c.outputSpace(),
+        c.outputSpaceChosen(),
+        c.seconds());
+  }
+
+  private static String shiftSummary(EvidenceShift s) {
+    int j = s.largestShift();
+    return String.format(
+        "adversarial: the model says %s (p=%.3f); evidence for %s on the same superpixels, R^2"
+            + " %.3f; evidence-shift score %.2f (0: unchanged, 1: every weight flipped); largest"
+            + " shift at superpixel %d: %+.3g -> %+.3g",
+        s.adversarialTop().className(),
+        s.adversarialTop().probability(),
+        s.cleanWeights().className(),
+        s.adversarialWeights().score(),
+        s.score(),
+        j,
+        s.cleanWeights().weights()[j],
+        s.adversarialWeights().weights()[j]);
+  }
+
   private static String summary(String what, Explanation e) {
     LabelExplanation t = e.top();
     return String.format(
-        "%s: %s (p=%.3f), %d superpixels, R^2 %.3f, local prediction %.3f, intercept %.3f, seed %d, %.2f s",
+        "%s: %s (p=%.6f), explaining the %s%s; %d superpixels, R^2 %.3f, local prediction %.3f,"
+            + " intercept %.3f, seed %d, %.2f s",
         what,
         t.className(),
         t.probability(),
+        e.outputSpace().displayName(),
+        e.outputSpaceChosen() ? " (chosen automatically)" : "",
         e.segmentation().count(),
         t.score(),
         t.localPrediction(),
@@ -225,24 +277,66 @@ public final class ExplainViewModel {
         || y >= e.segmentation().height()) {
       return;
     }
-    int id = e.segmentation().at(x, y);
+    selectSuperpixel(e.segmentation().at(x, y));
+  }
+
+  /** Inspects the superpixel under pixel (x, y) of the adversarial overlay (the mapped grid). */
+  public void selectOnAdversarial(int x, int y) {
+    EvidenceShift s = shift.get();
+    if (s != null && x >= 0 && y >= 0 && x < s.mapped().width() && y < s.mapped().height()) {
+      selectSuperpixel(s.mapped().at(x, y));
+    }
+  }
+
+  private void selectSuperpixel(int id) {
+    Explanation e = clean.get();
+    var model = workspace.modelProperty().get();
+    if (e == null || model == null) {
+      return;
+    }
     LabelExplanation top = e.top();
     Classifier classifier = model.classifier();
     float[] p = classifier.probabilities(perturber.inputWithout(id));
     int best = Classifier.argmax(p);
+    EvidenceShift s = shift.get();
+    String onAdversarial =
+        s == null
+            ? ""
+            : String.format(
+                "; on the adversarial image %+.3g (shift %+.3g)",
+                s.adversarialWeights().weights()[id], s.shift()[id]);
     selection.set(
         String.format(
-            "superpixel %d: weight %+.3g for %s, rank %d of %d; hidden, the model says %s (%.3f) and %s goes from %.3f to %.3f",
+            "superpixel %d: weight %+.3g (%s) for %s, rank %d of %d%s; hidden, the model says %s"
+                + " (%.3f) and %s goes from %.3f to %.3f%s",
             id,
             top.weights()[id],
+            e.outputSpace().displayName(),
             top.className(),
             top.rankOf(id),
             top.weights().length,
+            onAdversarial,
             classifier.classNames().get(best),
             p[best],
             top.className(),
             top.probability(),
-            p[top.label()]));
+            p[top.label()],
+            e.outputSpace() == OutputSpace.PROBABILITY
+                ? ""
+                : String.format(
+                    " (its %s from %.3f to %.3f)",
+                    e.outputSpace().displayName(),
+                    e.outputSpace()
+                        .of(
+                            classifier.probabilities(perturber.input(allVisible(top))),
+                            top.label()),
+                    e.outputSpace().of(p, top.label()))));
+  }
+
+  private static boolean[] allVisible(LabelExplanation e) {
+    boolean[] on = new boolean[e.weights().length];
+    java.util.Arrays.fill(on, true);
+    return on;
   }
 
   /**
@@ -284,6 +378,21 @@ public final class ExplainViewModel {
   /** Samples. */
   public StringProperty samplesProperty() {
     return samples;
+  }
+
+  /** auto, probability, log-probability or margin. */
+  public StringProperty outputSpaceProperty() {
+    return outputSpace;
+  }
+
+  /** Says when the weights are tiny next to the explained output; empty otherwise. */
+  public StringProperty warningProperty() {
+    return warning;
+  }
+
+  /** The clean-versus-adversarial evidence shift, or null. */
+  public ObjectProperty<EvidenceShift> shiftProperty() {
+    return shift;
   }
 
   /** Kernel width. */

@@ -39,7 +39,9 @@ class ExplainTabTest {
     robot.clickOn(overlay);
     Label info = robot.lookup("#superpixelInfo").queryAs(Label.class);
     assertTrue(
-        info.getText().matches("superpixel \\d+: weight [-+]\\d\\.\\d+(e[-+]\\d+)? for .*"),
+        info.getText()
+            .matches(
+                "superpixel \\d+: weight [-+]\\d\\.\\d+(e[-+]\\d+)? \\((probability|logit margin)\\) for .*"),
         info.getText());
   }
 }

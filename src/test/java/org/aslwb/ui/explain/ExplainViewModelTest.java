@@ -49,8 +49,13 @@ class ExplainViewModelTest {
     assertTrue(
         shown.startsWith(
             String.format(
-                "superpixel %d: weight %+.3g for %s, rank %d of %d;",
-                id, top.weights()[id], top.className(), top.rankOf(id), top.weights().length)),
+                "superpixel %d: weight %+.3g (%s) for %s, rank %d of %d",
+                id,
+                top.weights()[id],
+                e.outputSpace().displayName(),
+                top.className(),
+                top.rankOf(id),
+                top.weights().length)),
         shown);
     assertTrue(shown.contains("hidden, the model says"), shown);
     assertTrue(vm.cleanSummaryProperty().get().contains("seed 42"));
@@ -66,6 +71,37 @@ class ExplainViewModelTest {
     vm.explain();
     assertTrue(vm.adversarialSummaryProperty().get().startsWith("adversarial: "));
     assertNotNull(vm.adversarialOverlayProperty().get());
+  }
+
+  @Test
+  void theAdversarialExplanationUsesTheCleanSuperpixelsAndAClickShowsBothWeights() {
+    var pre = workspace.modelProperty().get().metadata().preprocessing();
+    var photo = workspace.photoProperty().get();
+    workspace
+        .adversarialProperty()
+        .set(org.aslwb.data.Resampler.resize(photo, pre.width(), pre.height()));
+    vm.explain();
+    var shift = vm.shiftProperty().get();
+    assertNotNull(shift, vm.messageProperty().get());
+    assertEquals(vm.cleanProperty().get().segmentation().count(), shift.mapped().count());
+    assertEquals(pre.width(), shift.mapped().width());
+    assertTrue(vm.adversarialSummaryProperty().get().contains("evidence-shift score"));
+    vm.select(24, 24);
+    assertTrue(
+        vm.selectionProperty().get().contains("on the adversarial image"),
+        vm.selectionProperty().get());
+  }
+
+  @Test
+  void theChosenOutputSpaceIsExplainedAndNamedInTheSummary() {
+    vm.outputSpaceProperty().set("margin");
+    vm.explain();
+    assertEquals(
+        org.aslwb.explain.OutputSpace.LOGIT_MARGIN, vm.cleanProperty().get().outputSpace());
+    assertTrue(vm.cleanSummaryProperty().get().contains("explaining the logit margin"));
+    vm.outputSpaceProperty().set("odds");
+    vm.explain();
+    assertTrue(vm.messageProperty().get().contains("unknown output space 'odds'"));
   }
 
   @Test
