@@ -35,7 +35,8 @@ class LastConvBlockGradientTest {
     for (int i = 0; i < 16; i++) {
       labels.putScalar(i, i % CLASSES, 1f);
     }
-    for (int i = 0; i < 10; i++) {
+    // a few steps move the weights and batch-norm statistics off their initial values
+    for (int i = 0; i < 3; i++) {
       net.fit(new DataSet(features, labels));
     }
     Classifier classifier =
