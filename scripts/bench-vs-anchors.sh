@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Runs `aslwb bench` and the PyTorch/torchvision anchors side by side, alternating ours and the
+# anchor ROUNDS times in one run, and prints a table of medians with the ratio ours/anchor.
+#
+#   scripts/bench-vs-anchors.sh [WORK...]      WORK: cnn32 cnn128 darknet32 load fgsm (default: all)
+#
+# Environment: ROUNDS (default 2), ANCHORS (default ../shared/anchors), DATA (the folder-per-class
+# photos for `load`, default ../shared/datasets/asl-alphabet-5800), PYTHON (default /usr/bin/python3).
+# The machine is shared: the whole run holds /tmp/aslwb-heavy.lock (taken here unless the caller
+# holds it already and sets ASLWB_HEAVY_LOCK_HELD=1).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [ -z "${ASLWB_HEAVY_LOCK_HELD:-}" ]; then
+  ASLWB_HEAVY_LOCK_HELD=1 exec flock /tmp/aslwb-heavy.lock "$0" "$@"
+fi
+rounds="${ROUNDS:-2}"
+anchors="${ANCHORS:-$root/../shared/anchors}"
+data="${DATA:-$root/../shared/datasets/asl-alphabet-5800}"
+py="${PYTHON:-/usr/bin/python3}"
+export ASLWB_CACHE="${ASLWB_CACHE:-/tmp/cache-bench-vs-anchors}"
+work=("$@")
+[ ${#work[@]} -gt 0 ] || work=(cnn32 cnn128 darknet32 load fgsm)
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
+# one measurement: "WORK SIDE KEY VALUE" lines into $log
+record() { # work side key value
+  echo "$1 $2 $3 $4" >>"$log"
+}
+field() { # line key
+  sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<"$1"
+}
+
+run_train() { # work model batch anchor-model
+  local line
+  line="$("$root/bin/aslwb" bench train --models "$2" --batches "$3" 2>/dev/null | grep "^aslwb-")"
+  record "$1" ours train "$(field "$line" train_img_s)"
+  record "$1" ours infer "$(field "$line" infer_img_s)"
+  line="$("$py" "$anchors/torch_anchor.py" "$4" 64 "$3" 2 | grep "^torch-")"
+  record "$1" anchor train "$(field "$line" train_img_s)"
+  record "$1" anchor infer "$(field "$line" infer_img_s)"
+}
+
+run_load() {
+  local line
+  line="$("$root/bin/aslwb" bench load "$data" --size 64 2>/dev/null | grep "^aslwb-load")"
+  record load ours seconds "$(field "$line" seconds)"
+  line="$("$py" "$anchors/load_anchor.py" "$data" 64 2 | grep "^load-anchor")"
+  record load anchor seconds "$(field "$line" total_s)"
+}
+
+run_fgsm() {
+  local line
+  # the bundled demo CNN over the first 1,160 photos (the sweep's own clock; loading excluded)
+  record fgsm ours seconds "$("$root/bin/aslwb" attack --model "$root/demo/demo-cnn.aslwb" --data "$data" \
+    --split all --limit 1160 --json 2>/dev/null | "$py" -c 'import json,sys; print(json.load(sys.stdin)["curves"][0]["seconds"])')"
+  line="$("$py" "$anchors/fgsm_anchor.py" 1160 128 | grep "^fgsm-anchor")"
+  record fgsm anchor seconds "$(field "$line" total_s)"
+}
+
+echo "bench-vs-anchors: ${work[*]}, $rounds rounds, $(nproc) cores, $(date -u +%FT%TZ)" >&2
+for ((r = 1; r <= rounds; r++)); do
+  for w in "${work[@]}"; do
+    echo "round $r: $w" >&2
+    case "$w" in
+      cnn32) run_train cnn32 cnn 32 cnn ;;
+      cnn128) run_train cnn128 cnn 128 cnn ;;
+      darknet32) run_train darknet32 darknet53 32 darknet ;;
+      load) run_load ;;
+      fgsm) run_fgsm ;;
+      *) echo "unknown work '$w' (use cnn32 cnn128 darknet32 load fgsm)" >&2; exit 2 ;;
+    esac
+  done
+done
+
+"$py" - "$log" <<'EOF'
+import sys, statistics
+rows = {}
+for line in open(sys.argv[1]):
+    work, side, key, value = line.split()
+    if value:
+        rows.setdefault((work, key), {}).setdefault(side, []).append(float(value))
+higher_better = {"train": True, "infer": True, "seconds": False}
+unit = {"train": "train img/s", "infer": "infer img/s", "seconds": "seconds"}
+print("| work | measure | ASL Workbench (median; all) | anchor (median; all) | ratio |")
+print("|---|---|---|---|---|")
+for (work, key), sides in rows.items():
+    ours, theirs = sides.get("ours", []), sides.get("anchor", [])
+    if not ours or not theirs:
+        continue
+    mo, ma = statistics.median(ours), statistics.median(theirs)
+    ratio = mo / ma if higher_better[key] else ma / mo
+    fmt = lambda v: f"{v:.2f}" if v < 100 else f"{v:.0f}"
+    print(f"| {work} | {unit[key]} | {fmt(mo)} ({', '.join(fmt(v) for v in ours)}) "
+          f"| {fmt(ma)} ({', '.join(fmt(v) for v in theirs)}) | {ratio:.2f}x |")
+EOF
