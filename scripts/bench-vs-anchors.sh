@@ -5,7 +5,9 @@
 #   scripts/bench-vs-anchors.sh [WORK...]      WORK: cnn32 cnn128 darknet32 load fgsm (default: all)
 #
 # Environment: ROUNDS (default 2), ANCHORS (default ../shared/anchors), DATA (the folder-per-class
-# photos for `load`, default ../shared/datasets/asl-alphabet-5800), PYTHON (default /usr/bin/python3).
+# photos for `load`, default ../shared/datasets/asl-alphabet-5800), PYTHON (default /usr/bin/python3),
+# ASLWB (the launcher to measure, default this checkout's bin/aslwb: point it at another build to
+# measure a before/after pair).
 # The machine is shared: the whole run holds /tmp/aslwb-heavy.lock (taken here unless the caller
 # holds it already and sets ASLWB_HEAVY_LOCK_HELD=1).
 set -euo pipefail
@@ -17,6 +19,7 @@ rounds="${ROUNDS:-2}"
 anchors="${ANCHORS:-$root/../shared/anchors}"
 data="${DATA:-$root/../shared/datasets/asl-alphabet-5800}"
 py="${PYTHON:-/usr/bin/python3}"
+aslwb="${ASLWB:-$root/bin/aslwb}"
 export ASLWB_CACHE="${ASLWB_CACHE:-/tmp/cache-bench-vs-anchors}"
 work=("$@")
 [ ${#work[@]} -gt 0 ] || work=(cnn32 cnn128 darknet32 load fgsm)
@@ -33,7 +36,7 @@ field() { # line key
 
 run_train() { # work model batch anchor-model
   local line
-  line="$("$root/bin/aslwb" bench train --models "$2" --batches "$3" 2>/dev/null | grep "^aslwb-")"
+  line="$("$aslwb" bench train --models "$2" --batches "$3" 2>/dev/null | grep "^aslwb-")"
   record "$1" ours train "$(field "$line" train_img_s)"
   record "$1" ours infer "$(field "$line" infer_img_s)"
   line="$("$py" "$anchors/torch_anchor.py" "$4" 64 "$3" 2 | grep "^torch-")"
@@ -43,7 +46,7 @@ run_train() { # work model batch anchor-model
 
 run_load() {
   local line
-  line="$("$root/bin/aslwb" bench load "$data" --size 64 2>/dev/null | grep "^aslwb-load")"
+  line="$("$aslwb" bench load "$data" --size 64 2>/dev/null | grep "^aslwb-load")"
   record load ours seconds "$(field "$line" seconds)"
   line="$("$py" "$anchors/load_anchor.py" "$data" 64 2 | grep "^load-anchor")"
   record load anchor seconds "$(field "$line" total_s)"
@@ -52,7 +55,7 @@ run_load() {
 run_fgsm() {
   local line
   # the bundled demo CNN over the first 1,160 photos (the sweep's own clock; loading excluded)
-  record fgsm ours seconds "$("$root/bin/aslwb" attack --model "$root/demo/demo-cnn.aslwb" --data "$data" \
+  record fgsm ours seconds "$("$aslwb" attack --model "$(dirname "$aslwb")/../demo/demo-cnn.aslwb" --data "$data" \
     --split all --limit 1160 --json 2>/dev/null | "$py" -c 'import json,sys; print(json.load(sys.stdin)["curves"][0]["seconds"])')"
   line="$("$py" "$anchors/fgsm_anchor.py" 1160 128 | grep "^fgsm-anchor")"
   record fgsm anchor seconds "$(field "$line" total_s)"
