@@ -13,6 +13,7 @@ import org.aslwb.data.Preprocessing;
 import org.aslwb.data.Split;
 import org.aslwb.data.Splits;
 import org.aslwb.evaluation.TemperatureFitter;
+import org.aslwb.model.Architecture;
 import org.aslwb.model.Engine;
 import org.aslwb.model.EpochMetrics;
 import org.aslwb.model.ModelFileException;
@@ -123,6 +124,7 @@ public final class Trainer {
       history = new ArrayList<>();
     }
     ComputationGraph net = current.network();
+    Architecture.cacheForTraining(net);
     Preprocessing preprocessing = current.metadata().preprocessing();
     BatchAssembler batches = new BatchAssembler(data, preprocessing, data.classNames().size());
     Augmenter augmenter =
