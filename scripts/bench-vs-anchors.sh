@@ -7,7 +7,8 @@
 # Environment: ROUNDS (default 2), ANCHORS (default ../shared/anchors), DATA (the folder-per-class
 # photos for `load`, default ../shared/datasets/asl-alphabet-5800), PYTHON (default /usr/bin/python3),
 # ASLWB (the launcher to measure, default this checkout's bin/aslwb: point it at another build to
-# measure a before/after pair).
+# measure another build), BEFORE (optional: a second launcher, e.g. a build of the previous commit,
+# run beside ours in every round and shown in a "before" column).
 # The machine is shared: the whole run holds /tmp/aslwb-heavy.lock (taken here unless the caller
 # holds it already and sets ASLWB_HEAVY_LOCK_HELD=1).
 set -euo pipefail
@@ -20,6 +21,7 @@ anchors="${ANCHORS:-$root/../shared/anchors}"
 data="${DATA:-$root/../shared/datasets/asl-alphabet-5800}"
 py="${PYTHON:-/usr/bin/python3}"
 aslwb="${ASLWB:-$root/bin/aslwb}"
+before="${BEFORE:-}"
 export ASLWB_CACHE="${ASLWB_CACHE:-/tmp/cache-bench-vs-anchors}"
 work=("$@")
 [ ${#work[@]} -gt 0 ] || work=(cnn32 cnn128 darknet32 load fgsm)
@@ -35,10 +37,15 @@ field() { # line key
 }
 
 run_train() { # work model batch anchor-model
-  local line
-  line="$("$aslwb" bench train --models "$2" --batches "$3" 2>/dev/null | grep "^aslwb-")"
-  record "$1" ours train "$(field "$line" train_img_s)"
-  record "$1" ours infer "$(field "$line" infer_img_s)"
+  local line side launcher
+  for side in before ours; do
+    launcher="$aslwb"
+    if [ "$side" = before ]; then launcher="$before"; fi
+    [ -n "$launcher" ] || continue
+    line="$("$launcher" bench train --models "$2" --batches "$3" 2>/dev/null | grep "^aslwb-")"
+    record "$1" "$side" train "$(field "$line" train_img_s)"
+    record "$1" "$side" infer "$(field "$line" infer_img_s)"
+  done
   line="$("$py" "$anchors/torch_anchor.py" "$4" 64 "$3" 2 | grep "^torch-")"
   record "$1" anchor train "$(field "$line" train_img_s)"
   record "$1" anchor infer "$(field "$line" infer_img_s)"
@@ -46,8 +53,14 @@ run_train() { # work model batch anchor-model
 
 run_load() {
   local line
-  line="$("$aslwb" bench load "$data" --size 64 2>/dev/null | grep "^aslwb-load")"
-  record load ours seconds "$(field "$line" seconds)"
+  local side launcher
+  for side in before ours; do
+    launcher="$aslwb"
+    if [ "$side" = before ]; then launcher="$before"; fi
+    [ -n "$launcher" ] || continue
+    line="$("$launcher" bench load "$data" --size 64 2>/dev/null | grep "^aslwb-load")"
+    record load "$side" seconds "$(field "$line" seconds)"
+  done
   line="$("$py" "$anchors/load_anchor.py" "$data" 64 2 | grep "^load-anchor")"
   record load anchor seconds "$(field "$line" total_s)"
 }
@@ -55,8 +68,15 @@ run_load() {
 run_fgsm() {
   local line
   # the bundled demo CNN over the first 1,160 photos (the sweep's own clock; loading excluded)
-  record fgsm ours seconds "$("$aslwb" attack --model "$(dirname "$aslwb")/../demo/demo-cnn.aslwb" --data "$data" \
-    --split all --limit 1160 --json 2>/dev/null | "$py" -c 'import json,sys; print(json.load(sys.stdin)["curves"][0]["seconds"])')"
+  local side launcher
+  for side in before ours; do
+    launcher="$aslwb"
+    if [ "$side" = before ]; then launcher="$before"; fi
+    [ -n "$launcher" ] || continue
+    record fgsm "$side" seconds "$("$launcher" attack --model "$(dirname "$launcher")/../demo/demo-cnn.aslwb" \
+      --data "$data" --split all --limit 1160 --json 2>/dev/null |
+      "$py" -c 'import json,sys; print(json.load(sys.stdin)["curves"][0]["seconds"])')"
+  done
   line="$("$py" "$anchors/fgsm_anchor.py" 1160 128 | grep "^fgsm-anchor")"
   record fgsm anchor seconds "$(field "$line" total_s)"
 }
@@ -85,15 +105,18 @@ for line in open(sys.argv[1]):
         rows.setdefault((work, key), {}).setdefault(side, []).append(float(value))
 higher_better = {"train": True, "infer": True, "seconds": False}
 unit = {"train": "train img/s", "infer": "infer img/s", "seconds": "seconds"}
-print("| work | measure | ASL Workbench (median; all) | anchor (median; all) | ratio |")
-print("|---|---|---|---|---|")
+has_before = any("before" in sides for sides in rows.values())
+fmt = lambda v: f"{v:.2f}" if v < 100 else f"{v:.0f}"
+cell = lambda vs: f"{fmt(statistics.median(vs))} ({', '.join(fmt(v) for v in vs)})"
+print("| work | measure |" + (" before (median; all) |" if has_before else "")
+      + " ASL Workbench (median; all) | anchor (median; all) | ratio to anchor |")
+print("|---|---|" + ("---|" if has_before else "") + "---|---|---|")
 for (work, key), sides in rows.items():
     ours, theirs = sides.get("ours", []), sides.get("anchor", [])
     if not ours or not theirs:
         continue
     mo, ma = statistics.median(ours), statistics.median(theirs)
     ratio = mo / ma if higher_better[key] else ma / mo
-    fmt = lambda v: f"{v:.2f}" if v < 100 else f"{v:.0f}"
-    print(f"| {work} | {unit[key]} | {fmt(mo)} ({', '.join(fmt(v) for v in ours)}) "
-          f"| {fmt(ma)} ({', '.join(fmt(v) for v in theirs)}) | {ratio:.2f}x |")
+    first = f" {cell(sides['before']) if sides.get('before') else ''} |" if has_before else ""
+    print(f"| {work} | {unit[key]} |{first} {cell(ours)} | {cell(theirs)} | {ratio:.2f}x |")
 EOF
