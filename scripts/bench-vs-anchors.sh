@@ -2,7 +2,11 @@
 # Runs `aslwb bench` and the PyTorch/torchvision anchors side by side, alternating ours and the
 # anchor ROUNDS times in one run, and prints a table of medians with the ratio ours/anchor.
 #
-#   scripts/bench-vs-anchors.sh [WORK...]      WORK: cnn32 cnn128 darknet32 load fgsm (default: all)
+#   scripts/bench-vs-anchors.sh [WORK...]      WORK: cnn32 cnn128 darknet32 load fgsm e2e (default: all)
+#
+# e2e is ours against ours: one epoch of `aslwb train` (CNN, batch 32, 60 batches, augmentation on,
+# the data already in the tensor cache) against `aslwb bench train` on random data; its "anchor"
+# column is the bench figure.
 #
 # Environment: ROUNDS (default 2), ANCHORS (default ../shared/anchors), DATA (the folder-per-class
 # photos for `load`, default ../shared/datasets/asl-alphabet-5800), PYTHON (default /usr/bin/python3),
@@ -24,7 +28,7 @@ aslwb="${ASLWB:-$root/bin/aslwb}"
 before="${BEFORE:-}"
 export ASLWB_CACHE="${ASLWB_CACHE:-/tmp/cache-bench-vs-anchors}"
 work=("$@")
-[ ${#work[@]} -gt 0 ] || work=(cnn32 cnn128 darknet32 load fgsm)
+[ ${#work[@]} -gt 0 ] || work=(cnn32 cnn128 darknet32 load fgsm e2e)
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
@@ -81,6 +85,23 @@ run_fgsm() {
   record fgsm anchor seconds "$(field "$line" total_s)"
 }
 
+run_e2e() {
+  local side launcher out
+  out="$(mktemp -d)"
+  for side in before ours; do
+    launcher="$aslwb"
+    if [ "$side" = before ]; then launcher="$before"; fi
+    [ -n "$launcher" ] || continue
+    "$launcher" dataset inspect "$data" >/dev/null 2>&1 # fills the tensor cache: loading is not timed
+    record e2e "$side" train "$("$launcher" train --data "$data" --model cnn --batch 32 --epochs 1 \
+      --max-batches 60 --out "$out/m.aslwb" --force --json 2>/dev/null |
+      "$py" -c 'import json,sys; print(json.load(sys.stdin)["train_images_per_s"])')"
+  done
+  rm -rf "$out"
+  line="$("$aslwb" bench train --models cnn --batches 32 2>/dev/null | grep "^aslwb-")"
+  record e2e anchor train "$(field "$line" train_img_s)"
+}
+
 echo "bench-vs-anchors: ${work[*]}, $rounds rounds, $(nproc) cores, $(date -u +%FT%TZ)" >&2
 for ((r = 1; r <= rounds; r++)); do
   for w in "${work[@]}"; do
@@ -91,7 +112,8 @@ for ((r = 1; r <= rounds; r++)); do
       darknet32) run_train darknet32 darknet53 32 darknet ;;
       load) run_load ;;
       fgsm) run_fgsm ;;
-      *) echo "unknown work '$w' (use cnn32 cnn128 darknet32 load fgsm)" >&2; exit 2 ;;
+      e2e) run_e2e ;;
+      *) echo "unknown work '$w' (use cnn32 cnn128 darknet32 load fgsm e2e)" >&2; exit 2 ;;
     esac
   done
 done
