@@ -21,20 +21,20 @@ class TrainingCacheTest {
   @EnumSource(Architecture.class)
   void cachedForwardResultsTrainExactlyAsRecomputedOnes(Architecture architecture) {
     Engine.start();
-    NetworkShape shape = new NetworkShape(4, 16, 16, 3, 0.25);
+    NetworkShape shape = new NetworkShape(4, 32, 32, 3, 0.25);
     ComputationGraph cached = architecture.create(shape, 5, 1e-3);
     assertEquals(CacheMode.DEVICE, cached.getConfiguration().getCacheMode());
     ComputationGraph recomputed = architecture.create(shape, 5, 1e-3);
     recomputed.getConfiguration().setCacheMode(CacheMode.NONE);
     recomputed.setCacheMode(CacheMode.NONE);
 
-    INDArray x = Nd4j.rand(DataType.FLOAT, 6, 3, 16, 16);
+    INDArray x = Nd4j.rand(DataType.FLOAT, 6, 3, 32, 32);
     INDArray y = Nd4j.zeros(DataType.FLOAT, 6, 4);
     for (int i = 0; i < 6; i++) {
       y.putScalar(i, i % 4, 1f);
     }
     DataSet batch = new DataSet(x, y);
-    for (int step = 0; step < 3; step++) {
+    for (int step = 0; step < 2; step++) {
       // the same dropout masks for both
       Nd4j.getRandom().setSeed(100 + step);
       cached.fit(batch);
@@ -50,7 +50,7 @@ class TrainingCacheTest {
   @EnumSource(Architecture.class)
   void aNetworkFromAnEarlierVersionIsSwitchedOverForTraining(Architecture architecture) {
     Engine.start();
-    ComputationGraph old = architecture.create(new NetworkShape(4, 16, 16, 3, 0.25), 5, 1e-3);
+    ComputationGraph old = architecture.create(new NetworkShape(4, 32, 32, 3, 0.25), 5, 1e-3);
     old.getConfiguration().setCacheMode(CacheMode.NONE);
     old.setCacheMode(CacheMode.NONE);
     Architecture.cacheForTraining(old);
