@@ -32,6 +32,15 @@ work=("$@")
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
+# the builds measured: "before" (if BEFORE is set), then "ours"
+sides() {
+  if [ -n "$before" ]; then echo before; fi
+  echo ours
+}
+launcher_of() { # side
+  if [ "$1" = before ]; then echo "$before"; else echo "$aslwb"; fi
+}
+
 # one measurement: "WORK SIDE KEY VALUE" lines into $log
 record() { # work side key value
   echo "$1 $2 $3 $4" >>"$log"
@@ -42,10 +51,8 @@ field() { # line key
 
 run_train() { # work model batch anchor-model
   local line side launcher
-  for side in before ours; do
-    launcher="$aslwb"
-    if [ "$side" = before ]; then launcher="$before"; fi
-    [ -n "$launcher" ] || continue
+  for side in $(sides); do
+    launcher="$(launcher_of "$side")"
     line="$("$launcher" bench train --models "$2" --batches "$3" 2>/dev/null | grep "^aslwb-")"
     record "$1" "$side" train "$(field "$line" train_img_s)"
     record "$1" "$side" infer "$(field "$line" infer_img_s)"
@@ -58,10 +65,8 @@ run_train() { # work model batch anchor-model
 run_load() {
   local line
   local side launcher
-  for side in before ours; do
-    launcher="$aslwb"
-    if [ "$side" = before ]; then launcher="$before"; fi
-    [ -n "$launcher" ] || continue
+  for side in $(sides); do
+    launcher="$(launcher_of "$side")"
     line="$("$launcher" bench load "$data" --size 64 2>/dev/null | grep "^aslwb-load")"
     record load "$side" seconds "$(field "$line" seconds)"
   done
@@ -73,10 +78,8 @@ run_fgsm() {
   local line
   # the bundled demo CNN over the first 1,160 photos (the sweep's own clock; loading excluded)
   local side launcher
-  for side in before ours; do
-    launcher="$aslwb"
-    if [ "$side" = before ]; then launcher="$before"; fi
-    [ -n "$launcher" ] || continue
+  for side in $(sides); do
+    launcher="$(launcher_of "$side")"
     record fgsm "$side" seconds "$("$launcher" attack --model "$(dirname "$launcher")/../demo/demo-cnn.aslwb" \
       --data "$data" --split all --limit 1160 --json 2>/dev/null |
       "$py" -c 'import json,sys; print(json.load(sys.stdin)["curves"][0]["seconds"])')"
@@ -88,10 +91,8 @@ run_fgsm() {
 run_e2e() {
   local side launcher out
   out="$(mktemp -d)"
-  for side in before ours; do
-    launcher="$aslwb"
-    if [ "$side" = before ]; then launcher="$before"; fi
-    [ -n "$launcher" ] || continue
+  for side in $(sides); do
+    launcher="$(launcher_of "$side")"
     "$launcher" dataset inspect "$data" >/dev/null 2>&1 # fills the tensor cache: loading is not timed
     record e2e "$side" train "$("$launcher" train --data "$data" --model cnn --batch 32 --epochs 1 \
       --max-batches 60 --out "$out/m.aslwb" --force --json 2>/dev/null |

@@ -88,9 +88,13 @@ final class BatchPrefetcher implements AutoCloseable {
 
   /** Stops the worker (if still running) and waits for it. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     worker.interrupt();
-    worker.join();
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the worker stops on its own: it was interrupted too
+    }
   }
 
   private record Failure(Throwable cause) {}
