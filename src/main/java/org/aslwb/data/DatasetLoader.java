@@ -300,7 +300,7 @@ public final class DatasetLoader {
 
   private TensorCache.Entry decodeOne(Path file, Preprocessing geometry) {
     try {
-      BufferedImage rgb = decoder.decode(file);
+      BufferedImage rgb = decoder.decodeAtLeast(file, geometry.width(), geometry.height());
       return new TensorCache.Entry(Sample.quantise(geometry.toPixels(rgb)), null);
     } catch (UnreadableImageException e) {
       return new TensorCache.Entry(null, e.reason());

@@ -46,6 +46,44 @@ public final class ImageDecoder {
    * @throws UnreadableImageException with a reason when the file cannot be used
    */
   public BufferedImage decode(Path file) throws UnreadableImageException {
+    checkFile(file);
+    return decodeGeneral(file);
+  }
+
+  /**
+   * Decodes a file that will be resized down to {@code width x height}: a plain JPEG is decoded at
+   * 1/2, 1/4 or 1/8 of its size (libjpeg's DCT scaling) where both sides stay at least that large,
+   * which is several times faster and differs from resizing the full decode by about one grey level
+   * on average; every other file is decoded as {@link #decode} does.
+   *
+   * @throws UnreadableImageException with a reason when the file cannot be used
+   */
+  public BufferedImage decodeAtLeast(Path file, int width, int height)
+      throws UnreadableImageException {
+    long length = checkFile(file);
+    if (ScaledJpegDecoder.available() && length < Integer.MAX_VALUE) {
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new UnreadableImageException(file, "cannot read file (" + e.getMessage() + ")", e);
+      }
+      int[] size = ScaledJpegDecoder.size(bytes);
+      if (size != null) {
+        checkSize(file, size[0], size[1]);
+        BufferedImage scaled =
+            ScaledJpegDecoder.decode(
+                bytes, ScaledJpegDecoder.reduction(size[0], size[1], width, height));
+        if (scaled != null) {
+          return scaled;
+        }
+      }
+    }
+    return decodeGeneral(file);
+  }
+
+  /** Refuses what is not a readable, non-empty file; returns its length. */
+  private static long checkFile(Path file) throws UnreadableImageException {
     String problem = PathProblem.ofFile(file).orElse(null);
     if (problem != null) {
       throw new UnreadableImageException(file, problem);
@@ -59,6 +97,10 @@ public final class ImageDecoder {
     if (length == 0) {
       throw new UnreadableImageException(file, "empty file");
     }
+    return length;
+  }
+
+  private BufferedImage decodeGeneral(Path file) throws UnreadableImageException {
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       if (in == null) {
         throw new UnreadableImageException(file, "cannot open file");
@@ -84,8 +126,19 @@ public final class ImageDecoder {
 
   private BufferedImage readChecked(Path file, ImageReader reader)
       throws IOException, UnreadableImageException {
-    int width = reader.getWidth(0);
-    int height = reader.getHeight(0);
+    checkSize(file, reader.getWidth(0), reader.getHeight(0));
+    TruncationWatch watch = new TruncationWatch();
+    reader.addIIOReadWarningListener(watch);
+    BufferedImage decoded = reader.read(0);
+    if (watch.warning != null) {
+      throw new UnreadableImageException(
+          file, "corrupt or truncated image (" + watch.warning + ")");
+    }
+    return toRgb(decoded);
+  }
+
+  /** Refuses sizes over the pixel budget (before any pixel is decoded) and under the minimum. */
+  private void checkSize(Path file, int width, int height) throws UnreadableImageException {
     if ((long) width * height > pixelBudget) {
       throw new UnreadableImageException(
           file,
@@ -101,14 +154,6 @@ public final class ImageDecoder {
           file,
           "too small: " + width + "x" + height + " (at least " + MIN_SIDE + "x" + MIN_SIDE + ")");
     }
-    TruncationWatch watch = new TruncationWatch();
-    reader.addIIOReadWarningListener(watch);
-    BufferedImage decoded = reader.read(0);
-    if (watch.warning != null) {
-      throw new UnreadableImageException(
-          file, "corrupt or truncated image (" + watch.warning + ")");
-    }
-    return toRgb(decoded);
   }
 
   /** Converts any colour model (gray, 16-bit, alpha, indexed) to 8-bit RGB over white. */

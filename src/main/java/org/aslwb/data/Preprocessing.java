@@ -1,6 +1,8 @@
 package org.aslwb.data;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.util.Arrays;
 
 /**
@@ -50,8 +52,29 @@ public record Preprocessing(int width, int height, int channels, float[] mean, f
   public PixelImage toPixels(BufferedImage rgb) {
     int w = rgb.getWidth();
     int h = rgb.getHeight();
-    int[] packed = rgb.getRGB(0, 0, w, h, null, 0, w);
-    return Resampler.resize(packed, w, h, width, height, channels);
+    return Resampler.resize(packedRgb(rgb), w, h, width, height, channels);
+  }
+
+  /**
+   * The image's 0xRRGGBB pixels, row-major: the raster's own array where it is laid out that way
+   * (what {@link ImageDecoder} returns), else a copy through {@code getRGB}, which converts pixel
+   * by pixel and costs more than the resize.
+   */
+  private static int[] packedRgb(BufferedImage rgb) {
+    int w = rgb.getWidth();
+    int h = rgb.getHeight();
+    if (rgb.getType() == BufferedImage.TYPE_INT_RGB
+        && rgb.getRaster().getDataBuffer() instanceof DataBufferInt buffer
+        && buffer.getNumBanks() == 1
+        && buffer.getOffset() == 0
+        && buffer.getSize() == w * h
+        && rgb.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel layout
+        && layout.getScanlineStride() == w
+        && rgb.getRaster().getSampleModelTranslateX() == 0
+        && rgb.getRaster().getSampleModelTranslateY() == 0) {
+      return buffer.getData();
+    }
+    return rgb.getRGB(0, 0, w, h, null, 0, w);
   }
 
   /** Standardises [0,1] pixels into {@code out} (same CHW layout), as the network sees them. */

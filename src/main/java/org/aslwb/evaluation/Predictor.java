@@ -1,10 +1,10 @@
 package org.aslwb.evaluation;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.PixelImage;
+import org.aslwb.data.Preprocessing;
 import org.aslwb.data.UnreadableImageException;
 import org.aslwb.model.Classifier;
 
@@ -23,8 +23,9 @@ public final class Predictor {
 
   /** Decodes and preprocesses a file to the model's input. */
   public PixelImage load(Path file) throws UnreadableImageException {
-    BufferedImage rgb = decoder.decode(file);
-    return classifier.preprocessing().toPixels(rgb);
+    Preprocessing pre = classifier.preprocessing();
+    // decoded as the data set loader decodes it, so a file predicts as it scores in evaluate
+    return pre.toPixels(decoder.decodeAtLeast(file, pre.width(), pre.height()));
   }
 
   /** Predicts one file. */

@@ -1,6 +1,7 @@
 package org.aslwb.model;
 
 import java.util.Locale;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -60,6 +61,22 @@ public enum Architecture {
     };
   }
 
+  /**
+   * Keep each convolution's output from the forward pass for the backward pass: DL4J's default
+   * ({@code NONE}) runs every convolution a second time during backpropagation.
+   */
+  private static final CacheMode TRAINING_CACHE = CacheMode.DEVICE;
+
+  /**
+   * Makes a network that is about to be trained keep its forward results for the backward pass, as
+   * networks built by {@link #create} do; for a checkpoint written by an earlier version, whose
+   * stored configuration recomputes them. Outputs and gradients are unchanged.
+   */
+  public static void cacheForTraining(ComputationGraph net) {
+    net.getConfiguration().setCacheMode(TRAINING_CACHE);
+    net.setCacheMode(TRAINING_CACHE);
+  }
+
   /** Builds and initialises the trainable network, Adam with the given learning rate. */
   public ComputationGraph create(NetworkShape shape, long seed, double learningRate) {
     ComputationGraph net = new ComputationGraph(configure(shape, seed, learningRate, false));
@@ -92,6 +109,7 @@ public enum Architecture {
             .updater(new Adam(lr))
             .trainingWorkspaceMode(twin ? WorkspaceMode.NONE : WorkspaceMode.ENABLED)
             .inferenceWorkspaceMode(twin ? WorkspaceMode.NONE : WorkspaceMode.ENABLED)
+            .cacheMode(twin ? CacheMode.NONE : TRAINING_CACHE)
             .graphBuilder();
     GraphLayers layers = new GraphLayers(graph, twin);
     switch (this) {

@@ -13,6 +13,7 @@ import org.aslwb.data.Preprocessing;
 import org.aslwb.data.Split;
 import org.aslwb.data.Splits;
 import org.aslwb.evaluation.TemperatureFitter;
+import org.aslwb.model.Architecture;
 import org.aslwb.model.Engine;
 import org.aslwb.model.EpochMetrics;
 import org.aslwb.model.ModelFileException;
@@ -123,6 +124,7 @@ public final class Trainer {
       history = new ArrayList<>();
     }
     ComputationGraph net = current.network();
+    Architecture.cacheForTraining(net);
     Preprocessing preprocessing = current.metadata().preprocessing();
     BatchAssembler batches =
         new BatchAssembler(data, preprocessing, data.classNames().size(), config.labelSmoothing());
@@ -163,58 +165,71 @@ public final class Trainer {
       long started = System.nanoTime();
       double lossSum = 0;
       int images = 0;
-      for (int b = 0; b < batchesPerEpoch; b++) {
-        if (cancellation.isCancelled()) {
-          listener.onMessage(
-              "cancelled in epoch " + epoch + "; resume continues from the last checkpoint");
-          return result(
-              modelFile,
-              history,
-              trainedImages,
-              trainSeconds,
-              TrainingResult.StopReason.CANCELLED,
-              config,
-              data,
-              split,
-              listener);
-        }
-        int from = b * config.batchSize();
-        int to = Math.min(order.length, from + config.batchSize());
-        DataSet batch = batches.batch(order, from, to, augmenter, random);
-        net.fit(batch);
-        double loss = net.score();
-        if (!Double.isFinite(loss)) {
-          listener.onMessage(
-              String.format(
-                  java.util.Locale.ROOT,
-                  "loss became %s in epoch %d, batch %d: training stopped; the best model so far is kept%s",
-                  loss,
+      try (BatchPrefetcher prefetch =
+          new BatchPrefetcher(
+              batches, order, config.batchSize(), batchesPerEpoch, augmenter, random)) {
+        for (int b = 0; b < batchesPerEpoch; b++) {
+          if (cancellation.isCancelled()) {
+            listener.onMessage(
+                "cancelled in epoch " + epoch + "; resume continues from the last checkpoint");
+            return result(
+                modelFile,
+                history,
+                trainedImages,
+                trainSeconds,
+                TrainingResult.StopReason.CANCELLED,
+                config,
+                data,
+                split,
+                listener);
+          }
+          int from = b * config.batchSize();
+          int to = Math.min(order.length, from + config.batchSize());
+          DataSet batch = prefetch.next();
+          net.fit(batch);
+          double loss = net.score();
+          if (!Double.isFinite(loss)) {
+            listener.onMessage(
+                String.format(
+                    java.util.Locale.ROOT,
+                    "loss became %s in epoch %d, batch %d: training stopped; the best model so far is kept%s",
+                    loss,
+                    epoch,
+                    b + 1,
+                    history.isEmpty()
+                        ? " (none: no epoch finished)"
+                        : " (epoch " + config.earlyStopping().bestEpoch(history) + ")"));
+            return result(
+                modelFile,
+                history,
+                trainedImages,
+                trainSeconds,
+                TrainingResult.StopReason.DIVERGED,
+                config,
+                data,
+                split,
+                listener);
+          }
+          lossSum += loss * (to - from);
+          images += to - from;
+          double elapsed = (System.nanoTime() - started) / 1e9;
+          double speed = images / Math.max(1e-9, elapsed);
+          double remaining =
+              (batchesPerEpoch - b - 1) * config.batchSize()
+                  + (double) (config.epochs() - epoch) * batchesPerEpoch * config.batchSize();
+          listener.onIteration(
+              new TrainingListener.IterationProgress(
                   epoch,
                   b + 1,
-                  history.isEmpty()
-                      ? " (none: no epoch finished)"
-                      : " (epoch " + config.earlyStopping().bestEpoch(history) + ")"));
-          return result(
-              modelFile,
-              history,
-              trainedImages,
-              trainSeconds,
-              TrainingResult.StopReason.DIVERGED,
-              config,
-              data,
-              split,
-              listener);
+                  batchesPerEpoch,
+                  loss,
+                  lr,
+                  speed,
+                  remaining / Math.max(1e-9, speed)));
         }
-        lossSum += loss * (to - from);
-        images += to - from;
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        double speed = images / Math.max(1e-9, elapsed);
-        double remaining =
-            (batchesPerEpoch - b - 1) * config.batchSize()
-                + (double) (config.epochs() - epoch) * batchesPerEpoch * config.batchSize();
-        listener.onIteration(
-            new TrainingListener.IterationProgress(
-                epoch, b + 1, batchesPerEpoch, loss, lr, speed, remaining / Math.max(1e-9, speed)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted in epoch " + epoch);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       trainedImages += images;
