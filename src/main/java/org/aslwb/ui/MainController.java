@@ -1,19 +1,30 @@
 package org.aslwb.ui;
 
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.VBox;
+import org.aslwb.task.Job;
+import org.aslwb.ui.common.JobTask;
+import org.controlsfx.control.NotificationPane;
+import org.controlsfx.control.StatusBar;
+import org.controlsfx.control.TaskProgressView;
 
-/** The window frame: notice, tabs (included views) and status bar. */
+/** The window frame: notices, tabs (included views), the jobs panel and the status bar. */
 public final class MainController {
   private final Workspace workspace;
-  @FXML private Label notice;
+  @FXML private NotificationPane notice;
+  @FXML private StatusBar statusBar;
   @FXML private Label modelStatus;
   @FXML private Label engineStatus;
-  @FXML private Label taskStatus;
-  @FXML private ProgressBar taskProgress;
   @FXML private Button cancelTask;
+  @FXML private ToggleButton showJobs;
+  @FXML private ToggleButton darkTheme;
+  @FXML private VBox jobsBox;
+  @FXML private TaskProgressView<JobTask> jobs;
 
   MainController(Workspace workspace) {
     this.workspace = workspace;
@@ -21,23 +32,51 @@ public final class MainController {
 
   @FXML
   private void initialize() {
-    notice.textProperty().bind(workspace.noticeProperty());
-    notice.visibleProperty().bind(workspace.noticeProperty().isNotEmpty());
-    notice.managedProperty().bind(notice.visibleProperty());
+    workspace.noticeProperty().addListener((o, a, text) -> show(text));
+    workspace.tasks().failureProperty().addListener((o, a, text) -> show(text));
     modelStatus
         .textProperty()
         .bind(
-            javafx.beans.binding.Bindings.createStringBinding(
+            Bindings.createStringBinding(
                 () ->
                     workspace.modelProperty().get() == null
                         ? "no model"
                         : "Model: " + workspace.modelProperty().get().describe(),
                 workspace.modelProperty()));
     engineStatus.textProperty().bind(workspace.engineProperty());
-    taskStatus.textProperty().bind(workspace.tasks().statusProperty());
-    taskProgress.progressProperty().bind(workspace.tasks().progressProperty());
-    taskProgress.visibleProperty().bind(workspace.tasks().busyProperty());
-    cancelTask.visibleProperty().bind(workspace.tasks().busyProperty());
+    statusBar.textProperty().bind(workspace.tasks().statusProperty());
+    statusBar.progressProperty().bind(workspace.tasks().progressProperty());
+    var current = workspace.tasks().currentProperty();
+    cancelTask
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> current.get() == null ? "Cancel" : "Cancel " + current.get().name(),
+                current));
+    cancelTask.visibleProperty().bind(current.isNotNull());
+    cancelTask.managedProperty().bind(cancelTask.visibleProperty());
     cancelTask.setOnAction(e -> workspace.tasks().cancelCurrent());
+    showJobs.setSelected(true);
+    showJobs
+        .textProperty()
+        .bind(Bindings.size(workspace.tasks().listedJobs()).asString("Jobs (%d)"));
+    jobsBox.visibleProperty().bind(showJobs.selectedProperty());
+    jobsBox.managedProperty().bind(jobsBox.visibleProperty());
+    workspace.tasks().listedJobs().addListener((ListChangeListener<Job<?>>) c -> addMirrors(c));
+    darkTheme.selectedProperty().bindBidirectional(workspace.darkThemeProperty());
+  }
+
+  private void addMirrors(ListChangeListener.Change<? extends Job<?>> c) {
+    while (c.next()) {
+      c.getAddedSubList().forEach(job -> jobs.getTasks().add(JobTask.watch(job)));
+    }
+  }
+
+  private void show(String text) {
+    if (text == null || text.isEmpty()) {
+      notice.hide();
+    } else {
+      notice.show(text);
+    }
   }
 }

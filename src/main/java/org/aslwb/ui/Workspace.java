@@ -1,7 +1,9 @@
 package org.aslwb.ui;
 
 import java.nio.file.Path;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -17,6 +19,7 @@ import org.aslwb.ui.common.TaskRunner;
  */
 public final class Workspace {
   private final TaskRunner tasks;
+  private final UserSettings settings;
   private final ObjectProperty<TrainedModel> model = new SimpleObjectProperty<>();
   private final ObjectProperty<Path> modelFile = new SimpleObjectProperty<>();
   private final ObjectProperty<LoadedDataset> dataset = new SimpleObjectProperty<>();
@@ -25,12 +28,26 @@ public final class Workspace {
   private final StringProperty imageName = new SimpleStringProperty("");
   private final StringProperty engine = new SimpleStringProperty("starting engine...");
   private final StringProperty notice = new SimpleStringProperty("");
+  private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
   private final ObjectProperty<Augmentation> augmentation =
       new SimpleObjectProperty<>(Augmentation.standard());
 
-  /** A workspace whose long work runs through {@code tasks}. */
+  /** A workspace whose long work runs through {@code tasks}, remembering nothing between runs. */
   public Workspace(TaskRunner tasks) {
+    this(tasks, UserSettings.inMemory());
+  }
+
+  /** A workspace that remembers the theme, folders and model in {@code settings}. */
+  public Workspace(TaskRunner tasks, UserSettings settings) {
     this.tasks = tasks;
+    this.settings = settings;
+    darkTheme.set(Boolean.parseBoolean(settings.get("theme.dark", "false")));
+    darkTheme.addListener((o, a, dark) -> settings.put("theme.dark", Boolean.toString(dark)));
+  }
+
+  /** What the app remembers between runs. */
+  public UserSettings settings() {
+    return settings;
   }
 
   /**
@@ -87,6 +104,11 @@ public final class Workspace {
   /** A notice shown above the tabs (for instance that the demo data are synthetic). */
   public StringProperty noticeProperty() {
     return notice;
+  }
+
+  /** Whether the window uses the dark theme (Primer Dark) rather than the light one. */
+  public BooleanProperty darkThemeProperty() {
+    return darkTheme;
   }
 
   /** The training augmentation set in the Train tab, which the Data tab previews. */

@@ -36,7 +36,7 @@ public final class UiFixtures {
 
   /** A workspace whose background work runs on the calling thread. */
   public static Workspace sameThreadWorkspace() {
-    return new Workspace(new TaskRunner(Runnable::run, Runnable::run));
+    return new Workspace(new TaskRunner(org.aslwb.task.JobService.inline(), Runnable::run));
   }
 
   /**

@@ -21,6 +21,8 @@ import org.aslwb.model.Architecture;
 import org.aslwb.model.EpochMetrics;
 import org.aslwb.model.ModelStore;
 import org.aslwb.task.Cancellation;
+import org.aslwb.task.JobService;
+import org.aslwb.task.ProgressListener;
 import org.aslwb.training.EarlyStopping;
 import org.aslwb.training.LearningRateSchedule;
 import org.aslwb.training.Trainer;
@@ -204,9 +206,11 @@ public final class TrainViewModel {
     workspace
         .tasks()
         .run(
-            "training",
+            JobService.Lane.TRAINING,
+            "training " + config.architecture().displayName(),
             cancellation,
             (progress, cancel) -> {
+              feed.reportTo(progress, config.epochs());
               LoadedDataset data =
                   new DatasetLoader()
                       .atSize(shown, config.inputSize(), config.inputSize(), progress, cancel);
@@ -272,8 +276,17 @@ public final class TrainViewModel {
     // the loss chart's x axis counts batches; epoch losses sit at their epoch's last batch
     private volatile int batchesPerEpoch = 1;
 
+    private volatile ProgressListener job = ProgressListener.NONE;
+    private volatile int epochs = 1;
+
     ChartFeed(int batchSize) {
       this.batchSize = batchSize;
+    }
+
+    /** Batches done of all epochs' batches also go to the job, for the jobs panel's bar and ETA. */
+    void reportTo(ProgressListener listener, int totalEpochs) {
+      job = listener;
+      epochs = totalEpochs;
     }
 
     @Override
@@ -290,6 +303,10 @@ public final class TrainViewModel {
     @Override
     public void onIteration(IterationProgress p) {
       iteration++;
+      job.progress(
+          (long) (p.epoch() - 1) * p.batches() + p.batch(),
+          (long) epochs * p.batches(),
+          "epoch " + p.epoch() + ", batch " + p.batch() + "/" + p.batches());
       synchronized (pending) {
         pending.add(new XYChart.Data<>(iteration, p.loss()));
       }
