@@ -1,6 +1,5 @@
 package org.aslwb.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +14,7 @@ import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.evaluation.EvaluationSplit;
 import org.aslwb.evaluation.Evaluator;
-import org.aslwb.export.CurveChart;
-import org.aslwb.export.CurveCsv;
+import org.aslwb.export.AttackFiles;
 import org.aslwb.model.ClassNames;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
@@ -125,9 +123,7 @@ final class AttackCommand implements Callable<Integer> {
       curves.add(r);
     }
     if (out != null) {
-      Files.createDirectories(out);
-      CurveCsv.write(curves, out.resolve("curve.csv"));
-      CurveChart.write(curves, out.resolve("curve.png"));
+      AttackFiles.write(out, curves, null);
       Output.say("wrote %s and %s", out.resolve("curve.csv"), out.resolve("curve.png"));
     }
     if (json) {

@@ -1,7 +1,6 @@
 package org.aslwb.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.aslwb.data.ImageDecoder;
@@ -13,7 +12,7 @@ import org.aslwb.explain.LimeExplainer;
 import org.aslwb.explain.LimeSettings;
 import org.aslwb.explain.OverlayRenderer;
 import org.aslwb.explain.QuickshiftSettings;
-import org.aslwb.export.Png;
+import org.aslwb.export.ExplanationFiles;
 import org.aslwb.export.WeightsJson;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
@@ -117,17 +116,8 @@ final class ExplainCommand implements Callable<Integer> {
         e.seconds());
     String weights = WeightsJson.of(image.getFileName().toString(), e);
     if (out != null) {
-      Files.createDirectories(out);
-      var seg = e.segmentation();
-      Png.write(
-          Png.image(OverlayRenderer.boundaries(photo, seg), seg.width(), seg.height()),
-          out.resolve("segments.png"));
       boolean[] shown = OverlayRenderer.topMask(top, numFeatures, true, true, 0);
-      Png.write(
-          Png.image(
-              OverlayRenderer.weights(photo, seg, top.weights(), shown), seg.width(), seg.height()),
-          out.resolve("overlay.png"));
-      Files.writeString(out.resolve("weights.json"), weights);
+      ExplanationFiles.write(out, image.getFileName().toString(), photo, e, shown);
       Output.say("wrote segments.png, overlay.png and weights.json to %s", out);
     }
     if (json) {

@@ -88,7 +88,10 @@ public final class JobService implements AutoCloseable {
     submitListeners.add(listener);
   }
 
-  /** Queues {@code work} named {@code name} in {@code lane}, with a fresh cancellation token. */
+  /**
+   * Queues {@code work} named {@code name} in {@code lane}, with a fresh cancellation token. After
+   * {@link #close()} the job is returned cancelled.
+   */
   public <T> Job<T> submit(String name, Lane lane, Job.Work<T> work) {
     return submit(name, lane, new Cancellation(), work);
   }
@@ -114,7 +117,9 @@ public final class JobService implements AutoCloseable {
     }
     synchronized (lock) {
       if (closed) {
-        throw new IllegalStateException("the job service is shut down");
+        // the app is closing: late work (say, loading the model a cancelled run saved) never runs
+        job.cancel();
+        return job;
       }
       if (lane == Lane.TRAINING) {
         training.add(job);

@@ -3,9 +3,14 @@ package org.aslwb.ui;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
 import org.aslwb.task.Job;
 import org.aslwb.ui.common.JobTask;
@@ -17,6 +22,7 @@ import org.controlsfx.control.TaskProgressView;
 public final class MainController {
   private final Workspace workspace;
   @FXML private NotificationPane notice;
+  @FXML private TabPane tabs;
   @FXML private StatusBar statusBar;
   @FXML private Label modelStatus;
   @FXML private Label engineStatus;
@@ -64,6 +70,41 @@ public final class MainController {
     jobsBox.managedProperty().bind(jobsBox.visibleProperty());
     workspace.tasks().listedJobs().addListener((ListChangeListener<Job<?>>) c -> addMirrors(c));
     darkTheme.selectedProperty().bindBidirectional(workspace.darkThemeProperty());
+    notice.sceneProperty().addListener((o, was, scene) -> shortcuts(scene));
+  }
+
+  /** Ctrl+O opens an image (in the tab shown, else Evaluate), Ctrl+M a model, Ctrl+D data. */
+  private void shortcuts(Scene scene) {
+    if (scene == null) {
+      return;
+    }
+    scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+O"), this::openImage);
+    scene
+        .getAccelerators()
+        .put(KeyCombination.keyCombination("Shortcut+M"), () -> fire("#openModel", "Evaluate"));
+    scene
+        .getAccelerators()
+        .put(KeyCombination.keyCombination("Shortcut+D"), () -> fire("#openFolder", "Data"));
+  }
+
+  private void openImage() {
+    Tab shown = tabs.getSelectionModel().getSelectedItem();
+    Node button = shown == null ? null : shown.getContent().lookup(".open-image");
+    if (button instanceof Button b) {
+      b.fire();
+    } else {
+      fire("#openImage", "Evaluate");
+    }
+  }
+
+  private void fire(String id, String tab) {
+    tabs.getTabs().stream()
+        .filter(t -> t.getText().equals(tab))
+        .findFirst()
+        .ifPresent(t -> tabs.getSelectionModel().select(t));
+    if (tabs.lookup(id) instanceof Button b) {
+      b.fire();
+    }
   }
 
   private void addMirrors(ListChangeListener.Change<? extends Job<?>> c) {

@@ -8,8 +8,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.aslwb.data.Augmentation;
+import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.data.PixelImage;
+import org.aslwb.explain.ExplainInput;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.ui.common.TaskRunner;
 
@@ -18,6 +20,12 @@ import org.aslwb.ui.common.TaskRunner;
  * adversarial twin, plus the one task runner. A view model, so it holds properties only.
  */
 public final class Workspace {
+  /** The settings key of the last data folder opened. */
+  public static final String LAST_DATA = "data.last";
+
+  /** The settings key of the last model opened. */
+  public static final String LAST_MODEL = "model.last";
+
   private final TaskRunner tasks;
   private final UserSettings settings;
   private final ObjectProperty<TrainedModel> model = new SimpleObjectProperty<>();
@@ -25,6 +33,8 @@ public final class Workspace {
   private final ObjectProperty<LoadedDataset> dataset = new SimpleObjectProperty<>();
   private final ObjectProperty<PixelImage> photo = new SimpleObjectProperty<>();
   private final ObjectProperty<PixelImage> adversarial = new SimpleObjectProperty<>();
+  private final ObjectProperty<Path> imageFile = new SimpleObjectProperty<>();
+  private final StringProperty adversarialSource = new SimpleStringProperty("");
   private final StringProperty imageName = new SimpleStringProperty("");
   private final StringProperty engine = new SimpleStringProperty("starting engine...");
   private final StringProperty notice = new SimpleStringProperty("");
@@ -43,6 +53,28 @@ public final class Workspace {
     this.settings = settings;
     darkTheme.set(Boolean.parseBoolean(settings.get("theme.dark", "false")));
     darkTheme.addListener((o, a, dark) -> settings.put("theme.dark", Boolean.toString(dark)));
+  }
+
+  /**
+   * Decodes an image file in the background and makes it the image every tab studies; {@code
+   * onError} gets the reason a file cannot be read (on the UI thread).
+   */
+  public void openImage(Path file, java.util.function.Consumer<String> onError) {
+    tasks.run(
+        "reading " + file.getFileName(),
+        (p, c) -> ExplainInput.fromPhoto(new ImageDecoder().decode(file)),
+        image -> {
+          imageFile.set(file);
+          // the name first: views re-label when the photo changes
+          imageName.set(file.getFileName().toString());
+          photo.set(image);
+        },
+        e -> onError.accept(e.getMessage()));
+  }
+
+  /** The current image's file, or null when it did not come from a file the user opened. */
+  public ObjectProperty<Path> imageFileProperty() {
+    return imageFile;
   }
 
   /** What the app remembers between runs. */
@@ -89,6 +121,11 @@ public final class Workspace {
   /** The adversarial version of the current image (model input size), from the Attack tab. */
   public ObjectProperty<PixelImage> adversarialProperty() {
     return adversarial;
+  }
+
+  /** What made the adversarial image: "FGSM at eps 0.030 on A1008.jpg"; "" when there is none. */
+  public StringProperty adversarialSourceProperty() {
+    return adversarialSource;
   }
 
   /** The current image's file name. */

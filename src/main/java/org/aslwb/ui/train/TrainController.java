@@ -74,6 +74,36 @@ public final class TrainController {
     seed.textProperty().bindBidirectional(vm.seedProperty());
     augment.selectedProperty().bindBidirectional(vm.augmentProperty());
     dropEmptyClasses.selectedProperty().bindBidirectional(vm.dropEmptyClassesProperty());
+    var fields =
+        java.util.Map.of(
+            "width",
+            width,
+            "size",
+            size,
+            "epochs",
+            epochs,
+            "batch",
+            batch,
+            "lr",
+            learningRate,
+            "schedule",
+            schedule,
+            "patience",
+            patience,
+            "min-delta",
+            minDelta,
+            "val-fraction",
+            valFraction,
+            "seed",
+            seed);
+    vm.invalidSettingProperty()
+        .addListener(
+            (o, was, now) -> {
+              fields.values().forEach(f -> f.getStyleClass().remove("invalid"));
+              if (fields.containsKey(now)) {
+                fields.get(now).getStyleClass().add("invalid");
+              }
+            });
     emptyClasses.textProperty().bind(vm.emptyClassesProperty());
     emptyClasses.visibleProperty().bind(vm.emptyClassesProperty().isNotEmpty());
     emptyClasses.managedProperty().bind(emptyClasses.visibleProperty());
@@ -90,7 +120,7 @@ public final class TrainController {
     formError.textProperty().bind(vm.formErrorProperty());
     speed.textProperty().bind(vm.speedProperty());
     eta.textProperty().bind(vm.etaProperty());
-    start.disableProperty().bind(vm.runningProperty());
+    start.disableProperty().bind(vm.runningProperty().or(vm.invalidSettingProperty().isNotEmpty()));
     resume.disableProperty().bind(vm.runningProperty());
     stop.disableProperty().bind(vm.runningProperty().not());
     start.setOnAction(e -> vm.start());

@@ -62,6 +62,7 @@ public final class TrainViewModel {
   private final StringProperty output =
       new SimpleStringProperty(defaultOutput(Architecture.CNN).toString());
   private final StringProperty formError = new SimpleStringProperty("");
+  private final StringProperty invalidSetting = new SimpleStringProperty("");
   private final StringProperty speed = new SimpleStringProperty("");
   private final StringProperty eta = new SimpleStringProperty("");
   private final BooleanProperty running = new SimpleBooleanProperty(false);
@@ -93,6 +94,21 @@ public final class TrainViewModel {
         });
     workspace.datasetProperty().addListener((o, a, b) -> showEmptyClasses(b));
     showEmptyClasses(workspace.datasetProperty().get());
+    // each field is checked as it is typed, so a wrong value shows before Start
+    for (StringProperty field :
+        List.of(
+            width,
+            size,
+            epochs,
+            batch,
+            learningRate,
+            schedule,
+            patience,
+            minDelta,
+            valFraction,
+            seed)) {
+      field.addListener((o, a, b) -> config());
+    }
   }
 
   private void showEmptyClasses(LoadedDataset data) {
@@ -122,29 +138,72 @@ public final class TrainViewModel {
       TrainingConfig c =
           new TrainingConfig(
               a,
-              Double.parseDouble(width.get()),
-              Integer.parseInt(size.get()),
-              Integer.parseInt(epochs.get()),
-              Integer.parseInt(batch.get()),
-              Double.parseDouble(learningRate.get()),
+              number("width", width),
+              (int) whole("size", size),
+              (int) whole("epochs", epochs),
+              (int) whole("batch", batch),
+              number("lr", learningRate),
               LearningRateSchedule.parse(schedule.get()),
               new EarlyStopping(
                   EarlyStopping.Monitor.parse(monitor.get()),
-                  Double.parseDouble(minDelta.get()),
-                  Integer.parseInt(patience.get())),
-              Double.parseDouble(valFraction.get()),
+                  number("min-delta", minDelta),
+                  (int) whole("patience", patience)),
+              number("val-fraction", valFraction),
               SplitMethod.parse(split.get()),
               augment.get() ? augmentationForm.parse() : Augmentation.none(),
-              Long.parseLong(seed.get()),
+              whole("seed", seed),
               0);
       formError.set("");
+      invalidSetting.set("");
       return c;
-    } catch (NumberFormatException e) {
-      formError.set("Not a number: " + e.getMessage());
     } catch (IllegalArgumentException e) {
       formError.set(e.getMessage());
+      String m = String.valueOf(e.getMessage());
+      invalidSetting.set(
+          SETTINGS.stream()
+              .filter(k -> m.startsWith(k + " ") || m.startsWith(k + ":"))
+              .findFirst()
+              .orElse(
+                  m.toLowerCase(java.util.Locale.ROOT).contains("schedule") ? "schedule" : "?"));
     }
     return null;
+  }
+
+  /** The form's settings by their CLI names, as the messages of a wrong value begin. */
+  private static final List<String> SETTINGS =
+      List.of(
+          "width",
+          "size",
+          "epochs",
+          "batch",
+          "lr",
+          "min-delta",
+          "patience",
+          "val-fraction",
+          "seed");
+
+  private static double number(String setting, StringProperty field) {
+    try {
+      return Double.parseDouble(field.get().trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(setting + ": not a number: \"" + field.get() + "\"");
+    }
+  }
+
+  private static long whole(String setting, StringProperty field) {
+    try {
+      return Long.parseLong(field.get().trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(setting + ": not a whole number: \"" + field.get() + "\"");
+    }
+  }
+
+  /**
+   * The CLI name of the setting whose field is wrong ("epochs", "lr", "schedule"...), "?" for
+   * another problem, "" when the form is valid; checked as the user types, before Start.
+   */
+  public StringProperty invalidSettingProperty() {
+    return invalidSetting;
   }
 
   /** Starts training from scratch. */

@@ -1,0 +1,36 @@
+package org.aslwb.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.aslwb.data.PixelImage;
+import org.aslwb.explain.Explanation;
+import org.aslwb.explain.OverlayRenderer;
+
+/**
+ * The Explain artefacts of {@code aslwb explain --out} and the Explain tab's export, one writer.
+ */
+public final class ExplanationFiles {
+  private ExplanationFiles() {}
+
+  /**
+   * Writes segments.png, overlay.png (the superpixels {@code shown}) and weights.json of the top
+   * label of {@code e}, made on {@code image} (named {@code imageName}), into {@code dir}.
+   */
+  public static void write(
+      Path dir, String imageName, PixelImage image, Explanation e, boolean[] shown)
+      throws IOException {
+    Files.createDirectories(dir);
+    var seg = e.segmentation();
+    Png.write(
+        Png.image(OverlayRenderer.boundaries(image, seg), seg.width(), seg.height()),
+        dir.resolve("segments.png"));
+    Png.write(
+        Png.image(
+            OverlayRenderer.weights(image, seg, e.top().weights(), shown),
+            seg.width(),
+            seg.height()),
+        dir.resolve("overlay.png"));
+    WeightsJson.write(imageName, e, dir.resolve("weights.json"));
+  }
+}
