@@ -66,7 +66,10 @@ public final class MainController {
     showJobs
         .textProperty()
         .bind(Bindings.size(workspace.tasks().listedJobs()).asString("Jobs (%d)"));
-    jobsBox.visibleProperty().bind(showJobs.selectedProperty());
+    // shown while there are jobs, unless the user hides it
+    jobsBox
+        .visibleProperty()
+        .bind(showJobs.selectedProperty().and(Bindings.isNotEmpty(workspace.tasks().listedJobs())));
     jobsBox.managedProperty().bind(jobsBox.visibleProperty());
     workspace.tasks().listedJobs().addListener((ListChangeListener<Job<?>>) c -> addMirrors(c));
     darkTheme.selectedProperty().bindBidirectional(workspace.darkThemeProperty());

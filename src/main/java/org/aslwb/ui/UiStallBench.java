@@ -83,6 +83,7 @@ public final class UiStallBench {
   public static Result run(Settings settings) throws Exception {
     System.setProperty("glass.platform", "Monocle");
     System.setProperty("monocle.platform", "Headless");
+    System.setProperty("headless.geometry", "1400x900-32"); // the window fits the screen
     System.setProperty("prism.order", "sw");
     System.setProperty("prism.text", "t2k");
     Engine.start();
