@@ -405,6 +405,7 @@ final class BenchCommand {
               .put("frames_computed", r.framesComputed(), "%d")
               .put("slider_events", r.events(), "%d")
               .put("drag_s", r.dragSeconds(), "%.2f")
+              .put("fx_thread_cpu_ms", r.fxThreadCpuMs(), "%.0f")
               .put("probes", r.probes(), "%d")
               .put("training_running", r.trainingRunning(), "%s")
               .put("model", "darknet53 x1.0 " + size + "px untrained", "%s"));

@@ -65,6 +65,7 @@ public final class UiStallBench {
    * @param framesComputed frames the attack service computed
    * @param events slider events
    * @param dragSeconds from the first event to the frame of the last one
+   * @param fxThreadCpuMs CPU time the FX thread used over that time (its own work, probes included)
    * @param trainingRunning whether the training job still ran at the end
    */
   public record Result(
@@ -77,6 +78,7 @@ public final class UiStallBench {
       long framesComputed,
       int events,
       double dragSeconds,
+      double fxThreadCpuMs,
       boolean trainingRunning) {}
 
   /** Runs the benchmark; starts (and at the end leaves) the JavaFX toolkit on Monocle. */
@@ -150,14 +152,23 @@ public final class UiStallBench {
             return null;
           });
 
+      // the FX thread's own CPU time tells work on it from waiting for a core (or a GC pause)
+      long fxThread = onFx(() -> Thread.currentThread().getId());
+      java.lang.management.ThreadMXBean threads =
+          java.lang.management.ManagementFactory.getThreadMXBean();
+      long fxCpuBefore = threads.getThreadCpuTime(fxThread);
       Probe probe = new Probe();
       probe.start();
       long start = System.nanoTime();
       double last = 0;
       for (int i = 0; i < settings.events(); i++) {
-        // back and forth over the slider's range, as a hand drags it
+        // back and forth over the slider's range in even thousandths, as a hand drags it; the last
+        // event at an odd thousandth, so its frame is told from every earlier one
         double phase = (double) i / Math.max(1, settings.events() - 1);
-        double eps = Math.round(1000 * 0.3 * (phase < 0.5 ? 2 * phase : 2 - 2 * phase)) / 1000.0;
+        double eps =
+            i == settings.events() - 1
+                ? 0.151
+                : 0.002 * Math.round(150 * (phase < 0.5 ? 2 * phase : 2 - 2 * phase));
         last = eps;
         Platform.runLater(
             () -> {
@@ -174,6 +185,7 @@ public final class UiStallBench {
           () -> workspace.adversarialSourceProperty().get().startsWith(lastFrame));
       double seconds = (System.nanoTime() - start) / 1e9;
       long[] waits = probe.stop();
+      double fxCpuMs = (threads.getThreadCpuTime(fxThread) - fxCpuBefore) / 1e6;
       boolean trainingRunning = onFx(() -> training(workspace) != null);
       Job<?> job = onFx(() -> training(workspace));
       if (job != null) {
@@ -190,6 +202,7 @@ public final class UiStallBench {
           computed.get(),
           settings.events(),
           seconds,
+          fxCpuMs,
           trainingRunning);
     } finally {
       Platform.exit();

@@ -11,11 +11,14 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import org.aslwb.model.Architecture;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
 
 /** Binds the Train tab. */
 public final class TrainController {
@@ -96,6 +99,18 @@ public final class TrainController {
             valFraction,
             "seed",
             seed);
+    // ControlsFX marks the field the form's message is about, as the user types
+    ValidationSupport support = new ValidationSupport();
+    fields.forEach(
+        (setting, field) ->
+            support.registerValidator(
+                field,
+                false,
+                (Control c, String text) ->
+                    ValidationResult.fromErrorIf(
+                        c,
+                        vm.formErrorProperty().get(),
+                        setting.equals(vm.invalidSettingProperty().get()))));
     vm.invalidSettingProperty()
         .addListener(
             (o, was, now) -> {
@@ -103,6 +118,7 @@ public final class TrainController {
               if (fields.containsKey(now)) {
                 fields.get(now).getStyleClass().add("invalid");
               }
+              support.revalidate();
             });
     emptyClasses.textProperty().bind(vm.emptyClassesProperty());
     emptyClasses.visibleProperty().bind(vm.emptyClassesProperty().isNotEmpty());
