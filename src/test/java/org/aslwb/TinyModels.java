@@ -31,6 +31,8 @@ public final class TinyModels {
     if (root == null) {
       Engine.start();
       Path dir = java.nio.file.Files.createTempDirectory("aslwb-tiny");
+      // shared by every test class of the JVM, so no @TempDir can own it: removed at exit instead
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
       SyntheticDataset.write(
           dir.resolve("data"), 20, 48, 3, ProgressListener.NONE, Cancellation.none());
       LoadedDataset data = load(dir.resolve("data"));
@@ -47,6 +49,7 @@ public final class TinyModels {
               0.2,
               SplitMethod.AUTO,
               Augmentation.none(),
+              0.0,
               5,
               0);
       new Trainer()
@@ -60,6 +63,14 @@ public final class TinyModels {
       root = dir;
     }
     return root.resolve("cnn.aslwb");
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = java.nio.file.Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      System.err.println("could not remove " + dir + ": " + e.getMessage());
+    }
   }
 
   /** The data the tiny model was trained on. */

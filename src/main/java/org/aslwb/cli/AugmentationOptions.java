@@ -10,7 +10,8 @@ final class AugmentationOptions {
   @Option(
       names = "--augment",
       description =
-          "reference (the study's rotation, shift and crop only) or domain (reference plus every"
+          "reference (the study's rotation, shift and crop only), mild (reference plus gentle"
+              + " colour jitter, zoom-out, blur, noise and mirroring) or domain (reference plus every"
               + " domain-shift switch); the options below override it (default: the standard set,"
               + " see README)")
   String preset;
@@ -68,9 +69,10 @@ final class AugmentationOptions {
             : switch (preset) {
               case "domain" -> Augmentation.domain();
               case "reference" -> Augmentation.reference();
+              case "mild" -> Augmentation.mild();
               default ->
                   throw new IllegalArgumentException(
-                      "--augment must be reference or domain, got " + preset);
+                      "--augment must be reference, mild or domain, got " + preset);
             };
     Map<String, Double> given = new LinkedHashMap<>();
     given.put("rotation", rotation);

@@ -15,6 +15,8 @@ import org.aslwb.evaluation.ShiftReport;
 import org.aslwb.evaluation.ShiftSuite;
 import org.aslwb.export.ConfusionCsv;
 import org.aslwb.export.PerClassCsv;
+import org.aslwb.export.ReliabilityCsv;
+import org.aslwb.export.ShiftsCsv;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
 import org.aslwb.task.OutputLocations;
@@ -130,10 +132,10 @@ final class EvaluateCommand implements Callable<Integer> {
       Files.createDirectories(out);
       ConfusionCsv.write(e.confusion(), out.resolve("confusion.csv"));
       PerClassCsv.write(e.confusion(), out.resolve("per_class.csv"));
-      Files.writeString(out.resolve("reliability.csv"), e.calibration().toCsv());
+      ReliabilityCsv.write(e.calibration(), out.resolve("reliability.csv"));
       Output.say("wrote confusion.csv, per_class.csv and reliability.csv in %s", out);
       if (shiftReport != null) {
-        Files.writeString(out.resolve("shifts.csv"), shiftReport.toCsv());
+        ShiftsCsv.write(shiftReport, out.resolve("shifts.csv"));
         Output.say("wrote %s", out.resolve("shifts.csv"));
       }
     }

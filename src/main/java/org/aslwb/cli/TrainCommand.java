@@ -119,6 +119,13 @@ final class TrainCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin AugmentationOptions augmentOptions = new AugmentationOptions();
 
   @Option(
+      names = "--label-smoothing",
+      defaultValue = "" + TrainingConfig.DEFAULT_LABEL_SMOOTHING,
+      description =
+          "share of each training label spread over all classes, 0..0.5 (default: ${DEFAULT-VALUE})")
+  double labelSmoothing;
+
+  @Option(
       names = "--seed",
       defaultValue = "42",
       description =
@@ -171,6 +178,7 @@ final class TrainCommand implements Callable<Integer> {
             valFraction,
             splitMethod,
             noAugment ? Augmentation.none() : augmentOptions.augmentation(),
+            labelSmoothing,
             seed,
             maxBatches);
     refuseUnwritableOrOccupied();

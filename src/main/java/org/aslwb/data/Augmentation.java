@@ -128,6 +128,22 @@ public record Augmentation(
   }
 
   /**
+   * The reference geometry plus gentle colour jitter, zoom-out, blur, noise and mirroring (no
+   * greyscale, no background change): the set measured in the README as "mild".
+   */
+  public static Augmentation mild() {
+    return reference()
+        .with("brightness", 0.1)
+        .with("contrast", 0.2)
+        .with("saturation", 0.2)
+        .with("hue", 0.02)
+        .with("zoom_out", 0.15)
+        .with("blur", 0.5)
+        .with("noise", 0.02)
+        .with("flip", 0.5);
+  }
+
+  /**
    * The default of training, the CLI and the Train tab, chosen by measurement on the real photos
    * (README, "Shift suite and augmentation against domain shift").
    */

@@ -2,7 +2,6 @@ package org.aslwb.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.aslwb.model.Classifier;
 
 /**
@@ -60,22 +59,5 @@ public record CalibrationReport(double ece, double nll, List<ReliabilityBin> bin
               (double) b / BINS, (double) (b + 1) / BINS, count[b], meanConfidence, accuracy));
     }
     return new CalibrationReport(n == 0 ? Double.NaN : ece, n == 0 ? Double.NaN : nll / n, bins);
-  }
-
-  /** The reliability diagram as CSV: one row per bin. */
-  public String toCsv() {
-    StringBuilder sb = new StringBuilder("bin_lower,bin_upper,count,mean_confidence,accuracy\n");
-    for (ReliabilityBin b : bins) {
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "%.4f,%.4f,%d,%s,%s%n",
-              b.lower(),
-              b.upper(),
-              b.count(),
-              b.count() == 0 ? "" : String.format(Locale.ROOT, "%.6f", b.meanConfidence()),
-              b.count() == 0 ? "" : String.format(Locale.ROOT, "%.6f", b.accuracy())));
-    }
-    return sb.toString();
   }
 }

@@ -36,30 +36,6 @@ public record ShiftReport(
     return scores.stream().mapToDouble(Score::accuracy).average().orElse(Double.NaN);
   }
 
-  /**
-   * {@code shifts.csv}: one row per corruption and severity with the clean accuracy beside it, then
-   * the clean row and the mean over shifts.
-   */
-  public String toCsv() {
-    StringBuilder s = new StringBuilder("shift,severity,setting,accuracy,clean_accuracy\n");
-    for (Score score : scores) {
-      s.append(
-          String.format(
-              Locale.ROOT,
-              "%s,%d,%s,%.4f,%.4f%n",
-              score.shift(),
-              score.severity(),
-              score.setting(),
-              score.accuracy(),
-              cleanAccuracy));
-    }
-    s.append(String.format(Locale.ROOT, "clean,0,none,%.4f,%.4f%n", cleanAccuracy, cleanAccuracy));
-    s.append(
-        String.format(
-            Locale.ROOT, "mean over shifts,,all,%.4f,%.4f%n", meanAccuracy(), cleanAccuracy));
-    return s.toString();
-  }
-
   /** A fixed-width table for a terminal: one line per corruption, severities across. */
   public String toTable() {
     StringBuilder s =

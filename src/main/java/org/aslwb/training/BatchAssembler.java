@@ -14,22 +14,29 @@ final class BatchAssembler {
   private final LoadedDataset data;
   private final Preprocessing preprocessing;
   private final int classes;
+  private final float labelSmoothing;
 
   BatchAssembler(LoadedDataset data, Preprocessing preprocessing, int classes) {
+    this(data, preprocessing, classes, 0);
+  }
+
+  /** Labels become {@code (1 - s)} on the true class plus {@code s / classes} on every class. */
+  BatchAssembler(LoadedDataset data, Preprocessing preprocessing, int classes, double smoothing) {
     this.data = data;
     this.preprocessing = preprocessing;
     this.classes = classes;
+    this.labelSmoothing = (float) smoothing;
   }
 
   /**
-   * Features and one-hot labels for {@code indices[from..to)}; augmented when {@code augmenter !=
-   * null}.
+   * Features and (smoothed) one-hot labels for {@code indices[from..to)}; augmented when {@code
+   * augmenter != null}.
    */
   DataSet batch(int[] indices, int from, int to, Augmenter augmenter, Random random) {
     int n = to - from;
     int size = preprocessing.channels() * preprocessing.height() * preprocessing.width();
     float[] features = new float[n * size];
-    INDArray labels = Nd4j.zeros(n, classes);
+    INDArray labels = Nd4j.zeros(n, classes).addi(labelSmoothing / classes);
     for (int i = 0; i < n; i++) {
       int sample = indices[from + i];
       PixelImage image = data.image(sample);
@@ -37,7 +44,7 @@ final class BatchAssembler {
         image = augmenter.apply(image, random);
       }
       preprocessing.normalise(image.data(), features, i * size);
-      labels.putScalar(i, data.label(sample), 1f);
+      labels.putScalar(i, data.label(sample), 1f - labelSmoothing + labelSmoothing / classes);
     }
     INDArray x =
         Nd4j.create(

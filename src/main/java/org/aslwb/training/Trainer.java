@@ -124,7 +124,8 @@ public final class Trainer {
     }
     ComputationGraph net = current.network();
     Preprocessing preprocessing = current.metadata().preprocessing();
-    BatchAssembler batches = new BatchAssembler(data, preprocessing, data.classNames().size());
+    BatchAssembler batches =
+        new BatchAssembler(data, preprocessing, data.classNames().size(), config.labelSmoothing());
     Augmenter augmenter =
         config.augmentation().isIdentity() ? null : new Augmenter(config.augmentation());
 

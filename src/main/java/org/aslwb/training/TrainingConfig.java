@@ -21,6 +21,9 @@ import org.aslwb.task.SettingChecks;
  * @param validationFraction share of each class held out for validation
  * @param split how validation is held out (default: frame runs when names carry frame numbers)
  * @param augmentation training-split augmentation
+ * @param labelSmoothing share of each training label spread evenly over all classes (0: one-hot);
+ *     keeps the network from becoming certain of frames it has memorised, which makes its
+ *     validation loss, and the plateau schedule and early stopping that follow it, informative
  * @param seed the seed of every random draw (weights, split, shuffling, augmentation, dropout)
  * @param maxBatchesPerEpoch 0 for full epochs; n to cut each epoch short (smoke tests, demos)
  */
@@ -36,6 +39,7 @@ public record TrainingConfig(
     double validationFraction,
     SplitMethod split,
     Augmentation augmentation,
+    double labelSmoothing,
     long seed,
     int maxBatchesPerEpoch) {
 
@@ -53,8 +57,12 @@ public record TrainingConfig(
     if (split == null) {
       throw new IllegalArgumentException("no validation split method");
     }
+    SettingChecks.between("label-smoothing", labelSmoothing, 0, true, 0.5, true);
     SettingChecks.atLeast("max-batches", maxBatchesPerEpoch, 0);
   }
+
+  /** The label smoothing of {@code aslwb train} and the Train tab when none is given. */
+  public static final double DEFAULT_LABEL_SMOOTHING = 0.0;
 
   /** The seed report's set-up for the simple CNN at 64x64. */
   public static TrainingConfig defaults(Architecture architecture) {
@@ -70,6 +78,7 @@ public record TrainingConfig(
         0.2,
         SplitMethod.AUTO,
         Augmentation.standard(),
+        DEFAULT_LABEL_SMOOTHING,
         42,
         0);
   }
@@ -88,6 +97,7 @@ public record TrainingConfig(
         validationFraction,
         split,
         augmentation,
+        labelSmoothing,
         seed,
         maxBatchesPerEpoch);
   }
@@ -106,6 +116,7 @@ public record TrainingConfig(
     m.put("val_fraction", Double.toString(validationFraction));
     m.put("split", split.toString());
     m.put("augmentation", augmentation.toString());
+    m.put("label_smoothing", Double.toString(labelSmoothing));
     m.put("seed", Long.toString(seed));
     if (maxBatchesPerEpoch > 0) {
       m.put("max_batches_per_epoch", Integer.toString(maxBatchesPerEpoch));

@@ -61,6 +61,19 @@ class AugmentationTest {
   }
 
   @Test
+  void theMildSetKeepsTheGeometryAndLeavesGreyscaleAndBackgroundOff() {
+    Augmentation mild = Augmentation.mild();
+    for (String key : new String[] {"rotation", "width_shift", "height_shift", "crop"}) {
+      assertEquals(Augmentation.reference().get(key), mild.get(key), key);
+    }
+    assertEquals(0, mild.get("greyscale"));
+    assertEquals(0, mild.get("background"));
+    for (String key : new String[] {"brightness", "contrast", "zoom_out", "blur", "flip"}) {
+      assertTrue(mild.get(key) > 0 && mild.get(key) <= Augmentation.domain().get(key), key);
+    }
+  }
+
+  @Test
   void strengthsOutOfRangeAreRefusedByName() {
     var e =
         assertThrows(IllegalArgumentException.class, () -> Augmentation.none().with("hue", 0.7));

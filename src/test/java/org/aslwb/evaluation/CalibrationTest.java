@@ -59,7 +59,9 @@ class CalibrationTest {
     // mean accuracy is 0.6: saying 0.99 every time is off by about 0.39
     assertEquals(0.99 - 0.6, overConfident.ece(), 0.01);
     assertTrue(overConfident.nll() > honest.nll());
-    assertTrue(overConfident.toCsv().startsWith("bin_lower,bin_upper,count,mean_confidence"));
+    assertTrue(
+        org.aslwb.export.ReliabilityCsv.of(overConfident)
+            .startsWith("bin_lower,bin_upper,count,mean_confidence"));
   }
 
   /** A fake network: fixed logits per image, multiplied by {@code sharpness}, then softmax. */

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.aslwb.TinyModels;
 import org.aslwb.data.Corruption;
 import org.aslwb.data.LoadedDataset;
+import org.aslwb.export.ShiftsCsv;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
 import org.aslwb.task.ProgressListener;
@@ -44,7 +45,7 @@ class ShiftSuiteTest {
     ShiftReport a = run(5);
     ShiftReport b = run(5);
     assertEquals(a.scores(), b.scores());
-    assertEquals(a.toCsv(), b.toCsv());
+    assertEquals(ShiftsCsv.of(a), ShiftsCsv.of(b));
     assertEquals(Corruption.values().length * Corruption.SEVERITIES, a.scores().size());
     // the random corruptions (noise, brightness sign, cast and translation directions) move
     assertNotEquals(a.scores(), run(6).scores());
@@ -91,7 +92,7 @@ class ShiftSuiteTest {
     assertEquals(clean, r.cleanAccuracy(), 1e-12);
     double mean = r.scores().stream().mapToDouble(ShiftReport.Score::accuracy).average().orElse(0);
     assertEquals(mean, r.meanAccuracy(), 1e-12);
-    String[] lines = r.toCsv().split("\n");
+    String[] lines = ShiftsCsv.of(r).split("\n");
     assertEquals("shift,severity,setting,accuracy,clean_accuracy", lines[0]);
     assertEquals(1 + r.scores().size() + 2, lines.length);
     assertTrue(lines[lines.length - 1].startsWith("mean over shifts"), lines[lines.length - 1]);

@@ -36,6 +36,7 @@ class SettingsRecordsTest {
         valFraction,
         SplitMethod.AUTO,
         Augmentation.none(),
+        0.0,
         1,
         0);
   }

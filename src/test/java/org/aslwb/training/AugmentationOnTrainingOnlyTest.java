@@ -92,6 +92,7 @@ class AugmentationOnTrainingOnlyTest {
             0.25,
             SplitMethod.AUTO,
             everything(),
+            0.0,
             3,
             2);
     Path out = dir.resolve("augmented.aslwb");

@@ -37,6 +37,7 @@ class EmptyClassesTest {
         0.25,
         SplitMethod.AUTO,
         Augmentation.none(),
+        0.0,
         3,
         1);
   }

@@ -45,6 +45,7 @@ class RealDataTrainingTest {
             0.2,
             SplitMethod.RANDOM, // the old target's split; the frame split is measured in the README
             defaults.augmentation(),
+            defaults.labelSmoothing(),
             defaults.seed(),
             0);
     TrainingResult r =

@@ -51,6 +51,7 @@ class TrainerTest {
         0.2,
         SplitMethod.AUTO,
         Augmentation.standard(),
+        0.0,
         9,
         maxBatches);
   }
@@ -177,6 +178,7 @@ class TrainerTest {
             0.2,
             SplitMethod.AUTO,
             Augmentation.none(),
+            0.0,
             9,
             2);
     TrainingResult r =

@@ -28,6 +28,7 @@ import org.aslwb.evaluation.ScoredSample;
 import org.aslwb.export.ConfusionCsv;
 import org.aslwb.export.HeatMapImage;
 import org.aslwb.export.PerClassCsv;
+import org.aslwb.export.ReliabilityCsv;
 import org.aslwb.model.ExternalTest;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
@@ -380,7 +381,7 @@ public final class EvaluateViewModel {
               ConfusionCsv.write(e.confusion(), dir.resolve("confusion.csv"));
               PerClassCsv.write(e.confusion(), dir.resolve("per_class.csv"));
               HeatMapImage.write(e.confusion(), byRow, dir.resolve("heatmap.png"));
-              Files.writeString(dir.resolve("reliability.csv"), e.calibration().toCsv());
+              ReliabilityCsv.write(e.calibration(), dir.resolve("reliability.csv"));
               return dir;
             },
             d -> message.set("Exported to " + d),

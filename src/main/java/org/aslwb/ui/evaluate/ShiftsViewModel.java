@@ -18,6 +18,7 @@ import org.aslwb.data.LoadedDataset;
 import org.aslwb.evaluation.Evaluator;
 import org.aslwb.evaluation.ShiftReport;
 import org.aslwb.evaluation.ShiftSuite;
+import org.aslwb.export.ShiftsCsv;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
 import org.aslwb.ui.Workspace;
@@ -152,7 +153,8 @@ public final class ShiftsViewModel {
             "exporting shifts",
             (p, c) -> {
               Files.createDirectories(dir);
-              return Files.writeString(dir.resolve("shifts.csv"), r.toCsv());
+              ShiftsCsv.write(r, dir.resolve("shifts.csv"));
+              return dir.resolve("shifts.csv");
             },
             f -> message.set("Exported " + f),
             e -> message.set("Export failed: " + e.getMessage()));

@@ -36,6 +36,7 @@ public final class TrainController {
   @FXML private TextField valFraction;
   @FXML private ComboBox<String> split;
   @FXML private TextField seed;
+  @FXML private TextField labelSmoothing;
   @FXML private CheckBox augment;
   @FXML private CheckBox dropEmptyClasses;
   @FXML private Label emptyClasses;
@@ -75,30 +76,22 @@ public final class TrainController {
     split.getItems().setAll(vm.splitChoices());
     split.valueProperty().bindBidirectional(vm.splitProperty());
     seed.textProperty().bindBidirectional(vm.seedProperty());
+    labelSmoothing.textProperty().bindBidirectional(vm.labelSmoothingProperty());
     augment.selectedProperty().bindBidirectional(vm.augmentProperty());
     dropEmptyClasses.selectedProperty().bindBidirectional(vm.dropEmptyClassesProperty());
     var fields =
-        java.util.Map.of(
-            "width",
-            width,
-            "size",
-            size,
-            "epochs",
-            epochs,
-            "batch",
-            batch,
-            "lr",
-            learningRate,
-            "schedule",
-            schedule,
-            "patience",
-            patience,
-            "min-delta",
-            minDelta,
-            "val-fraction",
-            valFraction,
-            "seed",
-            seed);
+        java.util.Map.ofEntries(
+            java.util.Map.entry("width", width),
+            java.util.Map.entry("size", size),
+            java.util.Map.entry("epochs", epochs),
+            java.util.Map.entry("batch", batch),
+            java.util.Map.entry("lr", learningRate),
+            java.util.Map.entry("schedule", schedule),
+            java.util.Map.entry("patience", patience),
+            java.util.Map.entry("min-delta", minDelta),
+            java.util.Map.entry("val-fraction", valFraction),
+            java.util.Map.entry("label-smoothing", labelSmoothing),
+            java.util.Map.entry("seed", seed));
     // ControlsFX marks the field the form's message is about, as the user types
     ValidationSupport support = new ValidationSupport();
     fields.forEach(

@@ -55,6 +55,8 @@ public final class TrainViewModel {
   private final StringProperty split = new SimpleStringProperty(SplitMethod.AUTO.toString());
   private final StringProperty validationLabel = new SimpleStringProperty("val");
   private final StringProperty seed = new SimpleStringProperty("42");
+  private final StringProperty labelSmoothing =
+      new SimpleStringProperty(Double.toString(TrainingConfig.DEFAULT_LABEL_SMOOTHING));
   private final BooleanProperty augment = new SimpleBooleanProperty(true);
   private final BooleanProperty dropEmptyClasses = new SimpleBooleanProperty(false);
   private final StringProperty emptyClasses = new SimpleStringProperty("");
@@ -106,6 +108,7 @@ public final class TrainViewModel {
             patience,
             minDelta,
             valFraction,
+            labelSmoothing,
             seed)) {
       field.addListener((o, a, b) -> config());
     }
@@ -151,6 +154,7 @@ public final class TrainViewModel {
               number("val-fraction", valFraction),
               SplitMethod.parse(split.get()),
               augment.get() ? augmentationForm.parse() : Augmentation.none(),
+              number("label-smoothing", labelSmoothing),
               whole("seed", seed),
               0);
       formError.set("");
@@ -180,6 +184,7 @@ public final class TrainViewModel {
           "min-delta",
           "patience",
           "val-fraction",
+          "label-smoothing",
           "seed");
 
   private static double number(String setting, StringProperty field) {
@@ -541,6 +546,11 @@ public final class TrainViewModel {
   /** Seed. */
   public StringProperty seedProperty() {
     return seed;
+  }
+
+  /** Label smoothing, 0..0.5. */
+  public StringProperty labelSmoothingProperty() {
+    return labelSmoothing;
   }
 
   /** The augmentation switches and their strengths. */
