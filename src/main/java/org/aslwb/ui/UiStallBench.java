@@ -148,7 +148,9 @@ public final class UiStallBench {
       AtomicLong shown = new AtomicLong();
       onFx(
           () -> {
-            workspace.adversarialProperty().addListener((o, a, b) -> shown.incrementAndGet());
+            // each frame names its method and epsilon; an image-change listener would miss frames
+            // whose pixels equal the previous frame's
+            workspace.adversarialSourceProperty().addListener((o, a, b) -> shown.incrementAndGet());
             return null;
           });
 
