@@ -1,6 +1,5 @@
 package org.aslwb.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,11 +17,7 @@ import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.evaluation.EvaluationSplit;
 import org.aslwb.evaluation.Evaluator;
-import org.aslwb.export.CurveChart;
-import org.aslwb.export.CurveCsv;
-import org.aslwb.export.MinEpsilonCsv;
-import org.aslwb.export.RobustPerClassCsv;
-import org.aslwb.export.TransferCsv;
+import org.aslwb.export.AttackFiles;
 import org.aslwb.model.ClassNames;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
@@ -203,17 +198,13 @@ final class AttackCommand implements Callable<Integer> {
       }
     }
     if (out != null) {
-      Files.createDirectories(out);
-      CurveCsv.write(curves, out.resolve("curve.csv"));
-      RobustPerClassCsv.write(curves, out.resolve("per_class.csv"));
-      CurveChart.write(curves, out.resolve("curve.png"));
+      AttackFiles.write(out, curves, null);
       Output.say("wrote curve.csv, per_class.csv and curve.png to %s", out);
+      AttackFiles.writeRobustness(out, minimal, transfer);
       if (minEps) {
-        MinEpsilonCsv.write(minimal, out.resolve("min_eps.csv"));
         Output.say("wrote %s", out.resolve("min_eps.csv"));
       }
       if (transfer != null) {
-        TransferCsv.write(transfer, out.resolve("transfer.csv"));
         Output.say("wrote %s", out.resolve("transfer.csv"));
       }
     }

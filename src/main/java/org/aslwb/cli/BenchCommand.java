@@ -3,14 +3,12 @@ package org.aslwb.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.aslwb.attack.Fgsm;
+import org.aslwb.attack.AttackFrames;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.DatasetScanner;
 import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.PixelImage;
-import org.aslwb.data.Resampler;
 import org.aslwb.data.TensorCache;
-import org.aslwb.evaluation.Prediction;
 import org.aslwb.evaluation.Predictor;
 import org.aslwb.explain.ExplainInput;
 import org.aslwb.explain.Explanation;
@@ -27,6 +25,7 @@ import org.aslwb.model.NetworkShape;
 import org.aslwb.task.Cancellation;
 import org.aslwb.task.ProgressListener;
 import org.aslwb.task.SettingChecks;
+import org.aslwb.ui.UiStallBench;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -49,7 +48,8 @@ import picocli.CommandLine.Parameters;
       BenchCommand.Lime.class,
       BenchCommand.Frame.class,
       BenchScale.class,
-      BenchOutputs.class
+      BenchOutputs.class,
+      BenchCommand.UiStall.class
     })
 final class BenchCommand {
   /** Training and inference throughput on random data, as torch_anchor.py measures it. */
@@ -321,7 +321,7 @@ final class BenchCommand {
 
   /**
    * One Attack-tab frame while the slider moves: an FGSM step from the cached input gradient and
-   * one forward pass with top-5, as the tab does it.
+   * one forward pass with top-5, through {@link AttackFrames}, the code the tab runs.
    */
   @Command(name = "frame", description = "Milliseconds per FGSM slider frame on one image.")
   static final class Frame implements Callable<Integer> {
@@ -343,29 +343,75 @@ final class BenchCommand {
     public Integer call() throws Exception {
       SettingChecks.atLeast("repeat", repeat, 1);
       Classifier classifier = ModelOption.load(model).classifier();
-      var pre = classifier.preprocessing();
-      PixelImage x =
-          Resampler.resize(
-              ExplainInput.fromPhoto(new ImageDecoder().decode(image)), pre.width(), pre.height());
-      int label = Classifier.argmax(classifier.probabilities(x));
-      float[] gradient = classifier.lossGradients(List.of(x), new int[] {label})[0];
-      Fgsm fgsm = new Fgsm(false);
+      // the app's own pipeline: one gradient per image, then a sign step and a forward pass
+      AttackFrames.Prepared prepared =
+          AttackFrames.prepare(
+              classifier, ExplainInput.fromPhoto(new ImageDecoder().decode(image)), -1);
       // eps sweeps the slider's range, as a drag would
       long[] ns =
-          sortedNanos(
-              10,
-              repeat,
-              i ->
-                  Prediction.of(
-                      classifier.probabilities(fgsm.apply(x, gradient, 0.3 * i / repeat)),
-                      classifier.classNames(),
-                      5));
+          sortedNanos(10, repeat, i -> AttackFrames.fgsm(classifier, prepared, 0.3 * i / repeat));
       out.add(
           new BenchOutput.Figures("aslwb-frame")
               .put("median_ms", ns[repeat / 2] / 1e6, "%.2f")
               .put("p90_ms", ns[repeat * 9 / 10] / 1e6, "%.2f")
               .put("max_ms", ns[repeat - 1] / 1e6, "%.2f"));
       out.finish("frame");
+      return 0;
+    }
+  }
+
+  /**
+   * The FX thread's stalls while epsilon is dragged over full DarkNet-53 during a training run, in
+   * the real window on Monocle (see {@link UiStallBench}).
+   */
+  @Command(
+      name = "ui-stall",
+      description =
+          "FX-thread stalls while 200 slider events drag epsilon on full DarkNet-53 during a"
+              + " training run (headless, Monocle).")
+  static final class UiStall implements Callable<Integer> {
+    @Mixin BenchOutput out;
+
+    @Option(
+        names = "--events",
+        defaultValue = "200",
+        description = "slider events (default: ${DEFAULT-VALUE})")
+    int events;
+
+    @Option(
+        names = "--event-ms",
+        defaultValue = "8",
+        description = "milliseconds between events (default: ${DEFAULT-VALUE})")
+    int eventMillis;
+
+    @Option(
+        names = "--size",
+        defaultValue = "64",
+        description = "DarkNet-53 input size (default: ${DEFAULT-VALUE})")
+    int size;
+
+    @Override
+    public Integer call() throws Exception {
+      SettingChecks.atLeast("events", events, 1);
+      SettingChecks.atLeast("event-ms", eventMillis, 1);
+      new NetworkShape(29, size, size, 3, 1.0); // says what is wrong with --size before the work
+      UiStallBench.Result r =
+          UiStallBench.run(new UiStallBench.Settings(events, eventMillis, size, 7));
+      out.add(
+          new BenchOutput.Figures("aslwb-ui-stall")
+              .put("worst_stall_ms", r.worstStallMs(), "%.1f")
+              .put("p99_stall_ms", r.p99StallMs(), "%.1f")
+              .put("median_stall_ms", r.medianStallMs(), "%.2f")
+              .put("frames_shown_per_s", r.framesShownPerSecond(), "%.1f")
+              .put("frames_shown", r.framesShown(), "%d")
+              .put("frames_computed", r.framesComputed(), "%d")
+              .put("slider_events", r.events(), "%d")
+              .put("drag_s", r.dragSeconds(), "%.2f")
+              .put("fx_thread_cpu_ms", r.fxThreadCpuMs(), "%.0f")
+              .put("probes", r.probes(), "%d")
+              .put("training_running", r.trainingRunning(), "%s")
+              .put("model", "darknet53 x1.0 " + size + "px untrained", "%s"));
+      out.finish("ui-stall");
       return 0;
     }
   }

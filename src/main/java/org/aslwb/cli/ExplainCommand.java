@@ -1,7 +1,6 @@
 package org.aslwb.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.aslwb.data.ImageDecoder;
@@ -22,7 +21,7 @@ import org.aslwb.explain.Segmentation;
 import org.aslwb.explain.Stability;
 import org.aslwb.explain.StabilityAnalysis;
 import org.aslwb.export.AttributionJson;
-import org.aslwb.export.Png;
+import org.aslwb.export.ExplanationFiles;
 import org.aslwb.export.WeightsJson;
 import org.aslwb.model.Classifier;
 import org.aslwb.model.ModelStore;
@@ -57,7 +56,7 @@ final class ExplainCommand implements Callable<Integer> {
       defaultValue = "auto",
       description =
           "what LIME explains: probability, log-probability, margin (top logit minus the"
-              + " runner-up), or auto: the probability unless its weights are all below 1% of"
+              + " runner-up), or auto: the probability unless its weights are all below 1%% of"
               + " its range, then the margin (default: ${DEFAULT-VALUE})")
   String outputSpace;
 
@@ -212,11 +211,7 @@ final class ExplainCommand implements Callable<Integer> {
           lime != null ? lime.segmentation() : Quickshift.segment(photo, settings.segmentation());
       text = AttributionJson.of(name, map, segments, agreed);
       if (out != null) {
-        Files.createDirectories(out);
-        Png.write(
-            Png.image(OverlayRenderer.heat(photo, map), photo.width(), photo.height()),
-            out.resolve("overlay.png"));
-        Files.writeString(out.resolve("attribution.json"), text);
+        ExplanationFiles.writeAttribution(out, photo, map, text);
         Output.say("wrote overlay.png and attribution.json to %s", out);
       }
     }
@@ -277,19 +272,8 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   private void writeLime(PixelImage photo, Explanation e, String weights) throws Exception {
-    Files.createDirectories(out);
-    var seg = e.segmentation();
-    Png.write(
-        Png.image(OverlayRenderer.boundaries(photo, seg), seg.width(), seg.height()),
-        out.resolve("segments.png"));
     boolean[] shown = OverlayRenderer.topMask(e.top(), numFeatures, true, true, 0);
-    Png.write(
-        Png.image(
-            OverlayRenderer.weights(photo, seg, e.top().weights(), shown),
-            seg.width(),
-            seg.height()),
-        out.resolve("overlay.png"));
-    Files.writeString(out.resolve("weights.json"), weights);
+    ExplanationFiles.write(out, photo, e, shown, weights);
     Output.say("wrote segments.png, overlay.png and weights.json to %s", out);
   }
 }

@@ -14,6 +14,13 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A {@link Classifier} backed by a DL4J network. Probabilities come from the network itself in
  * inference mode; gradients from its inference twin, built on first use.
+ *
+ * <p>Thread-safe by two documented locks, so one model can serve several jobs at once (a slider
+ * frame, a sweep, LIME): forward passes hold {@code forwardLock} (the network's layers keep their
+ * activations between calls), input gradients hold {@code gradientLock} (the twin's listeners,
+ * inputs and labels are set per call; Grad-CAM's feature maps too). The two use different graphs,
+ * so a frame's forward pass does not wait for a sweep's backward pass. Copies per thread would cost
+ * a network's memory per job (160 MB for full DarkNet-53) for little gain on two cores.
  */
 public final class NetworkClassifier implements Classifier {
   /** Images per forward pass: large enough for oneDNN to be efficient, small enough for memory. */
@@ -25,6 +32,8 @@ public final class NetworkClassifier implements Classifier {
   private final List<String> classNames;
   private final Preprocessing preprocessing;
   private final String lastConvBlock;
+  private final Object forwardLock = new Object();
+  private final Object gradientLock = new Object();
   private ComputationGraph twin;
 
   /**
@@ -91,7 +100,11 @@ public final class NetworkClassifier implements Classifier {
     float[][] out = new float[images.size()][];
     for (int start = 0; start < images.size(); start += CHUNK) {
       List<PixelImage> chunk = images.subList(start, Math.min(images.size(), start + CHUNK));
-      float[] probs = network.output(false, toInput(chunk))[0].dup('c').data().asFloat();
+      INDArray input = toInput(chunk);
+      float[] probs;
+      synchronized (forwardLock) {
+        probs = network.output(false, input)[0].dup('c').data().asFloat();
+      }
       int k = classNames.size();
       for (int i = 0; i < chunk.size(); i++) {
         out[start + i] = java.util.Arrays.copyOfRange(probs, i * k, (i + 1) * k);
@@ -101,10 +114,16 @@ public final class NetworkClassifier implements Classifier {
   }
 
   @Override
-  public synchronized float[][] lossGradients(List<PixelImage> images, int[] labels) {
+  public float[][] lossGradients(List<PixelImage> images, int[] labels) {
     if (labels.length != images.size()) {
       throw new IllegalArgumentException("one label per image");
     }
+    synchronized (gradientLock) {
+      return lossGradientsLocked(images, labels);
+    }
+  }
+
+  private float[][] lossGradientsLocked(List<PixelImage> images, int[] labels) {
     if (twin == null) {
       twin = twinOf.apply(network);
     }
@@ -143,13 +162,15 @@ public final class NetworkClassifier implements Classifier {
   }
 
   @Override
-  public synchronized Optional<FeatureMaps> lastConvBlock(PixelImage image, int label) {
-    if (twin == null) {
-      twin = twinOf.apply(network);
+  public Optional<FeatureMaps> lastConvBlock(PixelImage image, int label) {
+    INDArray input = toInput(List.of(image));
+    synchronized (gradientLock) { // Grad-CAM runs a backward pass through the twin
+      if (twin == null) {
+        twin = twinOf.apply(network);
+      }
+      String layer = lastConvBlock != null ? lastConvBlock : LogitGradients.lastConvolution(twin);
+      return Optional.of(LogitGradients.featureMaps(twin, layer, input, layout, label));
     }
-    String layer = lastConvBlock != null ? lastConvBlock : LogitGradients.lastConvolution(twin);
-    return Optional.of(
-        LogitGradients.featureMaps(twin, layer, toInput(List.of(image)), layout, label));
   }
 
   /** Stacks images into a normalised NCHW batch. */

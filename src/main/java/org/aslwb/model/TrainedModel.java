@@ -1,5 +1,8 @@
 package org.aslwb.model;
 
+import java.util.List;
+import java.util.Map;
+import org.aslwb.data.Preprocessing;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -17,6 +20,46 @@ public final class TrainedModel {
   public TrainedModel(ComputationGraph network, ModelMetadata metadata) {
     this.network = network;
     this.metadata = metadata;
+  }
+
+  /**
+   * A freshly initialised network of {@code architecture} (seeded), for benchmarks and tests that
+   * need the cost of a real network but not its accuracy.
+   */
+  public static TrainedModel untrained(
+      Architecture architecture, NetworkShape shape, List<String> classNames, long seed) {
+    if (classNames.size() != shape.classes()) {
+      throw new IllegalArgumentException(
+          classNames.size() + " class names for " + shape.classes() + " classes");
+    }
+    ModelMetadata metadata =
+        new ModelMetadata(
+            ModelMetadata.FORMAT,
+            ModelMetadata.VERSION,
+            architecture.id(),
+            shape.widthMultiplier(),
+            classNames,
+            new Preprocessing(
+                shape.width(),
+                shape.height(),
+                shape.channels(),
+                new float[shape.channels()],
+                filled(shape.channels(), 1f)),
+            List.of(),
+            0,
+            seed,
+            Map.of("untrained", "true"),
+            "untrained",
+            "",
+            null,
+            null);
+    return new TrainedModel(architecture.create(shape, seed, 1e-3), metadata);
+  }
+
+  private static float[] filled(int n, float v) {
+    float[] a = new float[n];
+    java.util.Arrays.fill(a, v);
+    return a;
   }
 
   /** The DL4J network. */

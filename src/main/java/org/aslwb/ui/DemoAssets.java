@@ -32,6 +32,18 @@ public final class DemoAssets {
     return home().resolve("sample-images");
   }
 
+  /** The sample gallery's images, by name. */
+  public static java.util.List<Path> gallery() {
+    if (!Files.isDirectory(sampleImages())) {
+      return java.util.List.of();
+    }
+    try (var files = Files.walk(sampleImages(), 2)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".png")).sorted().toList();
+    } catch (IOException e) {
+      return java.util.List.of();
+    }
+  }
+
   /** The demo data folder, generated if missing. */
   public static Path data(ProgressListener progress, Cancellation cancellation) throws IOException {
     Path dir =

@@ -21,7 +21,14 @@ final class MainViewModel {
       Path modelFile,
       TrainedModel model,
       LoadedDataset data,
-      PixelImage photo) {}
+      PixelImage photo,
+      boolean synthetic) {}
+
+  /** The remembered path under {@code key} when it still exists, else {@code fallback}. */
+  private static Path remembered(Workspace workspace, String key, Path fallback) {
+    String value = workspace.settings().get(key, "");
+    return !value.isEmpty() && Files.exists(Path.of(value)) ? Path.of(value) : fallback;
+  }
 
   /** Starts the engine and opens the demo; the UI is usable meanwhile. */
   static void startUp(Workspace workspace) {
@@ -31,12 +38,21 @@ final class MainViewModel {
             "starting engine",
             (progress, cancel) -> {
               Engine.EngineInfo info = Engine.start();
-              Path modelFile = DemoAssets.model();
-              TrainedModel model =
-                  Files.isRegularFile(modelFile) ? ModelStore.load(modelFile).warmedUp() : null;
-              Path demo = DemoAssets.data(progress, cancel);
+              // the last model and data folder the user opened, else the demo's
+              Path modelFile = remembered(workspace, Workspace.LAST_MODEL, DemoAssets.model());
+              TrainedModel model = null;
+              try {
+                model =
+                    Files.isRegularFile(modelFile) ? ModelStore.load(modelFile).warmedUp() : null;
+              } catch (Exception e) {
+                modelFile = DemoAssets.model();
+                model =
+                    Files.isRegularFile(modelFile) ? ModelStore.load(modelFile).warmedUp() : null;
+              }
+              Path dataFolder = remembered(workspace, Workspace.LAST_DATA, null);
+              Path demo = dataFolder != null ? dataFolder : DemoAssets.data(progress, cancel);
               if (model == null) {
-                return new Demo(info, modelFile, null, null, null);
+                return new Demo(info, modelFile, null, null, null, true);
               }
               LoadedDataset data =
                   new DatasetLoader()
@@ -44,7 +60,7 @@ final class MainViewModel {
               Path first = data.size() > 0 ? data.samples().get(0).file() : null;
               PixelImage photo =
                   first == null ? null : ExplainInput.fromPhoto(new ImageDecoder().decode(first));
-              return new Demo(info, modelFile, model, data, photo);
+              return new Demo(info, modelFile, model, data, photo, dataFolder == null);
             },
             r -> {
               workspace.engineProperty().set(r.engine().describe());
@@ -55,8 +71,10 @@ final class MainViewModel {
                 workspace
                     .noticeProperty()
                     .set(
-                        "Demo: SYNTHETIC hand-sign images drawn by the workbench's own generator, and a "
-                            + "small CNN trained on them. Open your own data set (Data tab) or model (Evaluate tab) at any time.");
+                        !r.synthetic()
+                            ? ""
+                            : "Demo: SYNTHETIC hand-sign images drawn by the workbench's own generator, and a "
+                                + "small CNN trained on them. Open your own data set (Data tab) or model (Evaluate tab) at any time.");
                 if (r.photo() != null) {
                   // the name first: views re-label when the photo changes
                   workspace

@@ -1,13 +1,17 @@
 package org.aslwb.ui;
 
 import java.nio.file.Path;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.aslwb.data.Augmentation;
+import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.data.PixelImage;
+import org.aslwb.explain.ExplainInput;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.ui.common.TaskRunner;
 
@@ -16,21 +20,66 @@ import org.aslwb.ui.common.TaskRunner;
  * adversarial twin, plus the one task runner. A view model, so it holds properties only.
  */
 public final class Workspace {
+  /** The settings key of the last data folder opened. */
+  public static final String LAST_DATA = "data.last";
+
+  /** The settings key of the last model opened. */
+  public static final String LAST_MODEL = "model.last";
+
   private final TaskRunner tasks;
+  private final UserSettings settings;
   private final ObjectProperty<TrainedModel> model = new SimpleObjectProperty<>();
   private final ObjectProperty<Path> modelFile = new SimpleObjectProperty<>();
   private final ObjectProperty<LoadedDataset> dataset = new SimpleObjectProperty<>();
   private final ObjectProperty<PixelImage> photo = new SimpleObjectProperty<>();
   private final ObjectProperty<PixelImage> adversarial = new SimpleObjectProperty<>();
+  private final ObjectProperty<Path> imageFile = new SimpleObjectProperty<>();
+  private final StringProperty adversarialSource = new SimpleStringProperty("");
   private final StringProperty imageName = new SimpleStringProperty("");
   private final StringProperty engine = new SimpleStringProperty("starting engine...");
   private final StringProperty notice = new SimpleStringProperty("");
+  private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
   private final ObjectProperty<Augmentation> augmentation =
       new SimpleObjectProperty<>(Augmentation.standard());
 
-  /** A workspace whose long work runs through {@code tasks}. */
+  /** A workspace whose long work runs through {@code tasks}, remembering nothing between runs. */
   public Workspace(TaskRunner tasks) {
+    this(tasks, UserSettings.inMemory());
+  }
+
+  /** A workspace that remembers the theme, folders and model in {@code settings}. */
+  public Workspace(TaskRunner tasks, UserSettings settings) {
     this.tasks = tasks;
+    this.settings = settings;
+    darkTheme.set(Boolean.parseBoolean(settings.get("theme.dark", "false")));
+    darkTheme.addListener((o, a, dark) -> settings.put("theme.dark", Boolean.toString(dark)));
+  }
+
+  /**
+   * Decodes an image file in the background and makes it the image every tab studies; {@code
+   * onError} gets the reason a file cannot be read (on the UI thread).
+   */
+  public void openImage(Path file, java.util.function.Consumer<String> onError) {
+    tasks.run(
+        "reading " + file.getFileName(),
+        (p, c) -> ExplainInput.fromPhoto(new ImageDecoder().decode(file)),
+        image -> {
+          imageFile.set(file);
+          // the name first: views re-label when the photo changes
+          imageName.set(file.getFileName().toString());
+          photo.set(image);
+        },
+        e -> onError.accept(e.getMessage()));
+  }
+
+  /** The current image's file, or null when it did not come from a file the user opened. */
+  public ObjectProperty<Path> imageFileProperty() {
+    return imageFile;
+  }
+
+  /** What the app remembers between runs. */
+  public UserSettings settings() {
+    return settings;
   }
 
   /**
@@ -74,6 +123,11 @@ public final class Workspace {
     return adversarial;
   }
 
+  /** What made the adversarial image: "FGSM at eps 0.030 on A1008.jpg"; "" when there is none. */
+  public StringProperty adversarialSourceProperty() {
+    return adversarialSource;
+  }
+
   /** The current image's file name. */
   public StringProperty imageNameProperty() {
     return imageName;
@@ -87,6 +141,11 @@ public final class Workspace {
   /** A notice shown above the tabs (for instance that the demo data are synthetic). */
   public StringProperty noticeProperty() {
     return notice;
+  }
+
+  /** Whether the window uses the dark theme (Primer Dark) rather than the light one. */
+  public BooleanProperty darkThemeProperty() {
+    return darkTheme;
   }
 
   /** The training augmentation set in the Train tab, which the Data tab previews. */

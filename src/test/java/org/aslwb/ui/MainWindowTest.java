@@ -20,7 +20,7 @@ class MainWindowTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    workspace = new Workspace(new TaskRunner(Runnable::run, Runnable::run));
+    workspace = new Workspace(new TaskRunner(org.aslwb.task.JobService.inline(), Runnable::run));
     stage.setScene(new Scene(WorkbenchApp.load(workspace), 1200, 800));
     stage.show();
   }

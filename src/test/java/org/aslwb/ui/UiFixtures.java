@@ -3,6 +3,7 @@ package org.aslwb.ui;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
@@ -10,6 +11,7 @@ import javafx.stage.Stage;
 import org.aslwb.TinyModels;
 import org.aslwb.data.ImageDecoder;
 import org.aslwb.explain.ExplainInput;
+import org.aslwb.task.JobService;
 import org.aslwb.ui.common.TaskRunner;
 
 /** Workspaces for view-model and TestFX tests: same-thread tasks, the tiny model and its data. */
@@ -34,9 +36,46 @@ public final class UiFixtures {
     return workspace;
   }
 
+  /**
+   * Shows the whole window over a workspace whose jobs run on a real {@link JobService} (two
+   * workers and the training thread) and post to the FX thread, as in the app.
+   */
+  public static Workspace showWindowWithRealJobs(Stage stage, JobService jobs) throws Exception {
+    Workspace workspace = new Workspace(new TaskRunner(jobs, Platform::runLater));
+    Parent root = WorkbenchApp.load(workspace);
+    stage.setScene(new Scene(root, 1280, 900));
+    stage.show();
+    return workspace;
+  }
+
+  /** Selects the tab named {@code tab} (call on the FX thread). */
+  public static void select(Parent root, String tab) {
+    TabPane tabs = (TabPane) root.lookup("#tabs");
+    tabs.getTabs().stream()
+        .filter(t -> t.getText().equals(tab))
+        .findFirst()
+        .ifPresent(t -> tabs.getSelectionModel().select(t));
+  }
+
+  /** Waits up to {@code seconds} for {@code condition}, checked on the FX thread. */
+  public static void waitFor(
+      double seconds, String what, java.util.function.BooleanSupplier condition) throws Exception {
+    long deadline = System.nanoTime() + (long) (seconds * 1e9);
+    while (System.nanoTime() < deadline) {
+      java.util.concurrent.FutureTask<Boolean> check =
+          new java.util.concurrent.FutureTask<>(condition::getAsBoolean);
+      Platform.runLater(check);
+      if (check.get()) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("timed out after " + seconds + " s waiting for " + what);
+  }
+
   /** A workspace whose background work runs on the calling thread. */
   public static Workspace sameThreadWorkspace() {
-    return new Workspace(new TaskRunner(Runnable::run, Runnable::run));
+    return new Workspace(new TaskRunner(org.aslwb.task.JobService.inline(), Runnable::run));
   }
 
   /**

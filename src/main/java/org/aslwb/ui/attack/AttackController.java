@@ -1,12 +1,15 @@
 package org.aslwb.ui.attack;
 
 import java.io.File;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
@@ -17,6 +20,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.aslwb.evaluation.Prediction;
+import org.aslwb.ui.DemoAssets;
+import org.aslwb.ui.common.ImageChoice;
 
 /** Binds the Attack tab. */
 public final class AttackController {
@@ -43,6 +48,11 @@ public final class AttackController {
   @FXML private Button export;
   @FXML private Label message;
   @FXML private RobustnessController robustnessController;
+  @FXML private Label imageText;
+  @FXML private Label noCurves;
+  @FXML private Button openImage;
+  @FXML private ComboBox<Path> gallery;
+  @FXML private VBox root;
 
   /** A controller for {@code vm}. */
   public AttackController(AttackViewModel vm) {
@@ -55,15 +65,11 @@ public final class AttackController {
     epsilon
         .maxProperty()
         .bind(javafx.beans.binding.Bindings.when(vm.wideRangeProperty()).then(1.0).otherwise(0.3));
-    epsilon
-        .valueChangingProperty()
-        .addListener(
-            (o, was, changing) -> {
-              if (!changing) {
-                vm.iterativeFrame();
-              }
-            });
-    epsilon.setOnMouseReleased(e -> vm.iterativeFrame());
+    // BIM and PGD wait for the slider to rest: one frame per release
+    vm.draggingProperty().bind(epsilon.valueChangingProperty());
+    imageText.textProperty().bind(vm.imageTextProperty());
+    ImageChoice.wire(root, openImage, gallery, DemoAssets.gallery(), vm::openImage);
+    noCurves.visibleProperty().bind(Bindings.size(vm.curves()).lessThan(2)); // the marker only
     wideRange.selectedProperty().bindBidirectional(vm.wideRangeProperty());
     epsilonText.textProperty().bind(vm.epsilonTextProperty());
     method.getItems().setAll("fgsm", "bim", "pgd");

@@ -1,14 +1,15 @@
 package org.aslwb.ui.attack;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -16,33 +17,29 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import javafx.scene.image.Image;
-import org.aslwb.attack.Attack;
-import org.aslwb.attack.Fgsm;
-import org.aslwb.attack.RobustnessSweep;
+import org.aslwb.attack.AttackFrames;
 import org.aslwb.attack.SweepResult;
 import org.aslwb.attack.SweepSettings;
-import org.aslwb.data.DatasetLoader;
+import org.aslwb.attack.ValidationSweep;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.data.PixelImage;
-import org.aslwb.data.Resampler;
-import org.aslwb.evaluation.Evaluator;
 import org.aslwb.evaluation.Prediction;
-import org.aslwb.export.CurveChart;
-import org.aslwb.export.CurveCsv;
-import org.aslwb.export.Png;
-import org.aslwb.export.RobustPerClassCsv;
+import org.aslwb.export.AttackFiles;
 import org.aslwb.model.Classifier;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
+import org.aslwb.task.LatestWins;
 import org.aslwb.ui.Workspace;
 import org.aslwb.ui.common.Images;
 import org.aslwb.ui.common.TaskRunner;
 
 /**
- * The Attack tab. FGSM frames are computed on the FX thread while the slider moves: the input
- * gradient is computed once per image in the background, and a frame is then one sign step and one
- * forward pass (a few milliseconds for the CNN). BIM and PGD need many gradients per frame and run
- * in the background on slider release.
+ * The Attack tab's state. Every frame is computed off the FX thread by {@link AttackFrames} (the
+ * code {@code bench frame} times), latest wins: during a drag only the frame in progress and the
+ * newest one are computed, and the FX thread only swaps the images. FGSM frames follow the slider;
+ * BIM and PGD, which need many gradients per frame, run once when the slider comes to rest. A new
+ * model, image, method or target cancels and clears the previous attack state before its first
+ * frame.
  */
 public final class AttackViewModel {
   /** Images per sweep by default (the first N of the validation split). */
@@ -57,6 +54,7 @@ public final class AttackViewModel {
 
   private final Workspace workspace;
   private final DoubleProperty epsilon = new SimpleDoubleProperty(0.03);
+  private final BooleanProperty dragging = new SimpleBooleanProperty(false);
   private final BooleanProperty wideRange = new SimpleBooleanProperty(false);
   private final StringProperty method = new SimpleStringProperty("fgsm");
   private final StringProperty target = new SimpleStringProperty(UNTARGETED);
@@ -66,6 +64,7 @@ public final class AttackViewModel {
   private final ObjectProperty<Image> adversarial = new SimpleObjectProperty<>();
   private final StringProperty cleanLabel = new SimpleStringProperty("");
   private final StringProperty adversarialLabel = new SimpleStringProperty("");
+  private final StringProperty imageText = new SimpleStringProperty("no image yet");
   private final BooleanProperty flipped = new SimpleBooleanProperty(false);
   private final StringProperty epsilonText = new SimpleStringProperty("");
   private final ObservableList<Prediction.Ranked> cleanTop = FXCollections.observableArrayList();
@@ -77,70 +76,117 @@ public final class AttackViewModel {
   private final StringProperty limit = new SimpleStringProperty(Integer.toString(DEFAULT_LIMIT));
   private final StringProperty message = new SimpleStringProperty("");
   private final ObservableList<SweepResult> results = FXCollections.observableArrayList();
-  private PixelImage input;
-  private float[] gradient;
-  private Prediction cleanPrediction;
-  private long frameMillis;
+  private final LatestWins<AttackFrames.Prepared> preparing;
+  private final LatestWins<Shown> frames;
+  private final LongProperty framesShown = new SimpleLongProperty();
+  private AttackFrames.Prepared prepared;
+  private boolean rebuildingTargets;
+  // the iterative frame asked for last, so a slider release asks for it once
+  private String lastIterative;
+  private volatile long frameMillis;
 
-  /** The clean prediction and the input gradient that every FGSM frame reuses. */
-  private record Prepared(Prediction clean, float[] gradient) {}
+  /** A frame ready to show: computed and converted to JavaFX images off the FX thread. */
+  private record Shown(AttackFrames.Frame frame, Image noise, Image adversarial) {}
 
   /** A view model over the shared workspace. */
   public AttackViewModel(Workspace workspace) {
     this.workspace = workspace;
+    this.preparing = workspace.tasks().latestWins("input gradient");
+    this.frames = workspace.tasks().latestWins("attack frame");
     marker.setName("slider");
     curves.add(marker);
     workspace.photoProperty().addListener((o, a, b) -> prepare());
+    workspace.imageNameProperty().addListener((o, a, b) -> describeImage());
     workspace
         .modelProperty()
         .addListener(
             (o, a, m) -> {
+              rebuildingTargets = true; // one gradient for the new model, not one per change
               targets.setAll(UNTARGETED);
               if (m != null) {
                 targets.addAll(m.metadata().classNames());
               }
               target.set(UNTARGETED);
+              rebuildingTargets = false;
               prepare();
             });
     epsilon.addListener((o, a, b) -> frame());
+    dragging.addListener(
+        (o, a, now) -> {
+          if (!now && !"fgsm".equals(method.get())) {
+            frame(); // the slider came to rest: the iterative frame at its epsilon
+          }
+        });
     method.addListener((o, a, b) -> prepare());
-    target.addListener((o, a, b) -> prepare());
+    target.addListener(
+        (o, a, b) -> {
+          if (!rebuildingTargets) {
+            prepare();
+          }
+        });
   }
 
-  /** Computes the clean prediction and, for FGSM, the input gradient (in the background). */
+  /**
+   * Cancels the frames and the gradient in progress and clears everything shown of the previous
+   * model, image or settings.
+   */
+  private void clear() {
+    preparing.reset();
+    frames.reset();
+    prepared = null;
+    lastIterative = null;
+    clean.set(null);
+    noise.set(null);
+    adversarial.set(null);
+    cleanLabel.set("");
+    adversarialLabel.set("");
+    flipped.set(false);
+    cleanTop.clear();
+    adversarialTop.clear();
+    workspace.adversarialProperty().set(null);
+    workspace.adversarialSourceProperty().set("");
+  }
+
+  /** Computes the clean prediction and the input gradient in the background, then a frame. */
   public void prepare() {
+    clear();
+    describeImage();
     TrainedModel model = workspace.modelProperty().get();
     PixelImage photo = workspace.photoProperty().get();
     if (model == null || photo == null) {
       return;
     }
     Classifier classifier = model.classifier();
-    var pre = classifier.preprocessing();
-    PixelImage x = Resampler.resize(photo, pre.width(), pre.height());
     int goal = goalLabel(classifier);
-    workspace
-        .tasks()
-        .run(
-            "input gradient",
-            (p, c) -> {
-              Prediction clean =
-                  Prediction.of(classifier.probabilities(x), classifier.classNames(), 5);
-              int label = goal >= 0 ? goal : clean.predicted();
-              float[] g = classifier.lossGradients(List.of(x), new int[] {label})[0];
-              return new Prepared(clean, g);
-            },
-            r -> {
-              input = x;
-              cleanPrediction = r.clean();
-              gradient = r.gradient();
-              clean.set(Images.of(x));
-              cleanLabel.set(
-                  String.format(
-                      "clean: %s (%.3f)", cleanPrediction.label(), cleanPrediction.confidence()));
-              cleanTop.setAll(cleanPrediction.top());
-              frame();
-            },
-            e -> message.set(e.getMessage()));
+    long generation = preparing.generation();
+    preparing.submit(
+        (p, c) -> AttackFrames.prepare(classifier, photo, goal),
+        r ->
+            workspace
+                .tasks()
+                .onUi(
+                    () -> {
+                      if (generation == preparing.generation()) {
+                        prepared(r);
+                      }
+                    }),
+        e -> workspace.tasks().onUi(() -> message.set(e.getMessage())));
+  }
+
+  private void prepared(AttackFrames.Prepared r) {
+    prepared = r;
+    clean.set(Images.of(r.input()));
+    cleanLabel.set(String.format("clean: %s (%.3f)", r.clean().label(), r.clean().confidence()));
+    cleanTop.setAll(r.clean().top());
+    frame();
+  }
+
+  private void describeImage() {
+    String name = workspace.imageNameProperty().get();
+    imageText.set(
+        workspace.photoProperty().get() == null
+            ? "No image yet: pick one from the gallery, open a file or drop one here."
+            : "Image: " + (name == null || name.isEmpty() ? "(unnamed)" : name));
   }
 
   /**
@@ -148,56 +194,78 @@ public final class AttackViewModel {
    * clean prediction (the image's true class is unknown for a loaded photo).
    */
   private int goalLabel(Classifier classifier) {
-    return UNTARGETED.equals(target.get()) ? -1 : classifier.classNames().indexOf(target.get());
+    return untargeted() ? -1 : classifier.classNames().indexOf(target.get());
   }
 
-  /** Renders the frame at the slider's epsilon (FGSM here; iterative attacks on release). */
+  /** Untargeted, also while the target list is rebuilt (the choice box passes through null). */
+  private boolean untargeted() {
+    return target.get() == null || UNTARGETED.equals(target.get());
+  }
+
+  /**
+   * Asks for the frame at the slider's epsilon: FGSM at once, BIM and PGD once the slider is at
+   * rest (not while it is dragged), each at most once per epsilon.
+   */
   public void frame() {
     updateEpsilonText();
     updateMarker();
-    if (input == null || gradient == null) {
+    AttackFrames.Prepared ready = prepared;
+    TrainedModel model = workspace.modelProperty().get();
+    if (ready == null || model == null) {
       return;
     }
-    if ("fgsm".equals(method.get())) {
-      long t = System.nanoTime();
-      PixelImage adv =
-          new Fgsm(!UNTARGETED.equals(target.get())).apply(input, gradient, epsilon.get());
-      show(adv, workspace.modelProperty().get().classifier());
-      frameMillis = (System.nanoTime() - t) / 1_000_000;
-    }
-  }
-
-  /** Runs BIM or PGD at the slider's epsilon in the background (called on slider release). */
-  public void iterativeFrame() {
-    if ("fgsm".equals(method.get()) || input == null || workspace.modelProperty().get() == null) {
-      return;
-    }
-    Classifier classifier = workspace.modelProperty().get().classifier();
-    int goal = goalLabel(classifier);
-    int label = goal >= 0 ? goal : cleanPrediction.predicted();
-    Attack attack = Attack.parse(method.get(), goal >= 0, 42);
+    String m = method.get();
     double eps = epsilon.get();
-    PixelImage x = input;
-    workspace
-        .tasks()
-        .run(
-            method.get() + " at eps " + eps,
-            (p, c) -> attack.perturb(classifier, List.of(x), new int[] {label}, eps).get(0),
-            adv -> show(adv, classifier),
-            e -> message.set(e.getMessage()));
+    if (!"fgsm".equals(m)) {
+      String key = m + "@" + eps;
+      if (dragging.get() || key.equals(lastIterative)) {
+        return;
+      }
+      lastIterative = key;
+    }
+    Classifier classifier = model.classifier();
+    long generation = frames.generation();
+    frames.submit(
+        (p, c) -> {
+          long t = System.nanoTime();
+          AttackFrames.Frame f = AttackFrames.of(classifier, ready, m, eps, c);
+          frameMillis = (System.nanoTime() - t) / 1_000_000;
+          return new Shown(
+              f, Images.noise(ready.input(), f.adversarial()), Images.of(f.adversarial()));
+        },
+        r ->
+            workspace
+                .tasks()
+                .onUi(
+                    () -> {
+                      if (generation == frames.generation()) {
+                        show(r);
+                      }
+                    }),
+        e -> workspace.tasks().onUi(() -> message.set(e.getMessage())));
   }
 
-  private void show(PixelImage adv, Classifier classifier) {
-    Prediction p = Prediction.of(classifier.probabilities(adv), classifier.classNames(), 5);
-    noise.set(Images.noise(input, adv));
-    adversarial.set(Images.of(adv));
-    adversarialTop.setAll(p.top());
-    flipped.set(p.predicted() != cleanPrediction.predicted());
+  private void show(Shown r) {
+    AttackFrames.Frame f = r.frame();
+    noise.set(r.noise());
+    adversarial.set(r.adversarial());
+    adversarialTop.setAll(f.prediction().top());
+    flipped.set(f.flipped());
     adversarialLabel.set(
         String.format(
             "adversarial: %s (%.3f)%s",
-            p.label(), p.confidence(), flipped.get() ? "  FLIPPED" : ""));
-    workspace.adversarialProperty().set(adv);
+            f.prediction().label(), f.prediction().confidence(), f.flipped() ? "  FLIPPED" : ""));
+    workspace.adversarialProperty().set(f.adversarial());
+    workspace
+        .adversarialSourceProperty()
+        .set(
+            String.format(
+                "%s at eps %.3f%s on %s",
+                f.method().toUpperCase(java.util.Locale.ROOT),
+                f.epsilon(),
+                untargeted() ? "" : " towards " + target.get(),
+                workspace.imageNameProperty().get()));
+    framesShown.set(framesShown.get() + 1);
   }
 
   private void updateEpsilonText() {
@@ -257,34 +325,22 @@ public final class AttackViewModel {
       return;
     }
     String methodName = method.get();
-    String goalName = target.get();
+    String goalName = untargeted() ? null : target.get();
     workspace
         .tasks()
         .run(
             methodName + " sweep of " + name,
-            (p, c) -> {
-              TrainedModel m = model.run(p, c);
-              Classifier classifier = m.classifier();
-              int goal =
-                  UNTARGETED.equals(goalName) ? -1 : classifier.classNames().indexOf(goalName);
-              Attack attack = Attack.parse(methodName, goal >= 0, 42);
-              var pre = m.metadata().preprocessing();
-              LoadedDataset data =
-                  new DatasetLoader().atSize(shown, pre.width(), pre.height(), p, c);
-              int[] indices = Evaluator.validationIndices(m.metadata(), data);
-              return new RobustnessSweep()
-                  .run(
-                      name,
-                      classifier,
-                      attack,
-                      data,
-                      settings.firstImages(indices),
-                      settings.epsilons(),
-                      goal,
-                      42,
-                      p,
-                      c);
-            },
+            (p, c) ->
+                ValidationSweep.run(
+                    name,
+                    model.run(p, c),
+                    shown,
+                    methodName,
+                    goalName,
+                    settings,
+                    AttackFrames.SEED,
+                    p,
+                    c),
             this::addCurve,
             e -> message.set(e.getMessage()));
   }
@@ -307,6 +363,11 @@ public final class AttackViewModel {
     curves.setAll(List.of(marker));
   }
 
+  /** Whether a sweep curve is on the chart (the chart says "no data yet" before). */
+  public boolean hasCurves() {
+    return !results.isEmpty();
+  }
+
   /** Writes curve.csv and curve.png (all curves) and adversarial.png into {@code dir}. */
   public void export(Path dir) {
     PixelImage adv = workspace.adversarialProperty().get();
@@ -316,13 +377,7 @@ public final class AttackViewModel {
         .run(
             "exporting",
             (p, c) -> {
-              Files.createDirectories(dir);
-              CurveCsv.write(copy, dir.resolve("curve.csv"));
-              RobustPerClassCsv.write(copy, dir.resolve("per_class.csv"));
-              CurveChart.write(copy, dir.resolve("curve.png"));
-              if (adv != null) {
-                Png.write(Png.image(adv), dir.resolve("adversarial.png"));
-              }
+              AttackFiles.write(dir, copy, adv);
               return dir;
             },
             d -> message.set("Exported to " + d),
@@ -332,6 +387,32 @@ public final class AttackViewModel {
   /** The sweeps so far, in the order run (the robustness views follow the latest). */
   public ObservableList<SweepResult> sweeps() {
     return results;
+  }
+
+  /** Opens an image file here (it becomes every tab's image). */
+  public void openImage(Path file) {
+    message.set("");
+    workspace.openImage(file, message::set);
+  }
+
+  /** Frames computed so far (a drag computes few of its events' frames). */
+  public long framesComputed() {
+    return frames.computed();
+  }
+
+  /** Frames shown so far; changes on the FX thread. */
+  public LongProperty framesShownProperty() {
+    return framesShown;
+  }
+
+  /** Whether the slider is being dragged (BIM and PGD wait until it rests). */
+  public BooleanProperty draggingProperty() {
+    return dragging;
+  }
+
+  /** Which image the tab attacks. */
+  public StringProperty imageTextProperty() {
+    return imageText;
   }
 
   /** Milliseconds the last FGSM frame took. */

@@ -1,6 +1,5 @@
 package org.aslwb.ui.attack;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.DoubleProperty;
@@ -23,8 +22,7 @@ import org.aslwb.attack.TransferMatrix;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.evaluation.Evaluator;
-import org.aslwb.export.MinEpsilonCsv;
-import org.aslwb.export.TransferCsv;
+import org.aslwb.export.AttackFiles;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.ui.Workspace;
@@ -259,13 +257,7 @@ public final class RobustnessViewModel {
         .run(
             "exporting",
             (p, c) -> {
-              Files.createDirectories(dir);
-              if (m != null) {
-                MinEpsilonCsv.write(List.of(m), dir.resolve("min_eps.csv"));
-              }
-              if (t != null) {
-                TransferCsv.write(t, dir.resolve("transfer.csv"));
-              }
+              AttackFiles.writeRobustness(dir, m == null ? List.of() : List.of(m), t);
               return dir;
             },
             d -> message.set("Exported to " + d),

@@ -29,6 +29,19 @@ public final class HeatMapView extends Region {
     getStyleClass().add("heat-map");
     getChildren().add(canvas);
     Tooltip.install(canvas, tooltip);
+    // redraw when the theme switches (the root's "dark" style class)
+    javafx.collections.ListChangeListener<String> themeChanged = c -> draw();
+    sceneProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (was != null) {
+                was.getRoot().getStyleClass().removeListener(themeChanged);
+              }
+              if (now != null) {
+                now.getRoot().getStyleClass().addListener(themeChanged);
+                draw();
+              }
+            });
     canvas.setOnMouseMoved(
         e -> {
           int[] cell = cellAt(e.getX(), e.getY());
@@ -113,21 +126,34 @@ public final class HeatMapView extends Region {
         : null;
   }
 
+  /** Whether the window wears the dark theme (its root has the "dark" style class). */
+  private boolean dark() {
+    return getScene() != null && getScene().getRoot().getStyleClass().contains("dark");
+  }
+
   private void draw() {
     GraphicsContext g = canvas.getGraphicsContext2D();
-    g.setFill(Color.WHITE);
+    boolean dark = dark();
+    Color text = dark ? Color.gray(0.85) : Color.gray(0.2);
+    g.setFill(dark ? Color.web("#0d1117") : Color.WHITE);
     g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+    if (rows.isEmpty()) {
+      g.setFill(text);
+      g.setFont(Font.font(14));
+      g.fillText("No data yet: evaluate to draw the confusion matrix", 16, 32);
+      return;
+    }
     double s = cell();
     g.setFont(Font.font(Math.min(11, s * 0.8)));
     for (int r = 0; r < rows.size(); r++) {
-      g.setFill(Color.gray(0.2));
+      g.setFill(text);
       g.fillText(rows.get(r), 4, LABEL + r * s + s * 0.8);
       for (int c = 0; c < columns.size(); c++) {
         g.setFill(scale(values[r][c]));
         g.fillRect(LABEL + c * s, LABEL + r * s, s - 1, s - 1);
       }
     }
-    g.setFill(Color.gray(0.2));
+    g.setFill(text);
     for (int c = 0; c < columns.size(); c++) {
       g.save();
       g.translate(LABEL + c * s + s * 0.75, LABEL - 4);

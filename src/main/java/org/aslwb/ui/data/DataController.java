@@ -75,6 +75,7 @@ public final class DataController {
   private void chooseFolder() {
     DirectoryChooser chooser = new DirectoryChooser();
     chooser.setTitle("Data set folder (one sub-folder per class)");
+    chooser.setInitialDirectory(vm.chooserFolder());
     File dir = chooser.showDialog(folder.getScene().getWindow());
     if (dir != null) {
       vm.open(dir.toPath());

@@ -60,6 +60,14 @@ public final class DataViewModel {
     workspace.augmentationProperty().addListener((o, was, a) -> previewAugmentations());
   }
 
+  /** The folder a chooser opens in: the last data set opened, or null. */
+  public java.io.File chooserFolder() {
+    java.io.File last = new java.io.File(workspace.settings().get(Workspace.LAST_DATA, ""));
+    return last.getParentFile() != null && last.getParentFile().isDirectory()
+        ? last.getParentFile()
+        : null;
+  }
+
   /** Loads a folder in the background (at the model's input size, else 64x64). */
   public void open(Path dir) {
     folder.set(dir.toString());
@@ -75,6 +83,7 @@ public final class DataViewModel {
             data -> {
               workspace.noticeProperty().set("");
               workspace.datasetProperty().set(data);
+              workspace.settings().put(Workspace.LAST_DATA, dir.toString());
             },
             e -> summary.set("Cannot open " + dir + ": " + e.getMessage()));
   }

@@ -14,10 +14,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
@@ -27,6 +27,7 @@ import javafx.stage.FileChooser;
 import org.aslwb.evaluation.ClassMetrics;
 import org.aslwb.model.ExternalTest;
 import org.aslwb.ui.common.HeatMapView;
+import org.aslwb.ui.common.ImageChoice;
 
 /** Binds the Evaluate tab. */
 public final class EvaluateController {
@@ -45,6 +46,8 @@ public final class EvaluateController {
   @FXML private Button testOther;
   @FXML private Label calibrationText;
   @FXML private LineChart<Number, Number> reliability;
+  @FXML private Label noReliability;
+  @FXML private SplitPane root;
   @FXML private TableView<ExternalTest> externalTests;
   @FXML private CheckBox normalised;
   @FXML private Button export;
@@ -96,19 +99,7 @@ public final class EvaluateController {
                 vm.openImage(b);
               }
             });
-    dropTarget.setOnDragOver(
-        e -> {
-          if (e.getDragboard().hasFiles()) {
-            e.acceptTransferModes(TransferMode.COPY);
-          }
-          e.consume();
-        });
-    dropTarget.setOnDragDropped(
-        e -> {
-          e.getDragboard().getFiles().stream().findFirst().ifPresent(f -> vm.openImage(f.toPath()));
-          e.setDropCompleted(true);
-          e.consume();
-        });
+    ImageChoice.acceptDrops(root, vm::openImage); // anywhere on the tab
     image.imageProperty().bind(vm.imageProperty());
     letter.textProperty().bind(vm.letterProperty());
     imageInfo.textProperty().bind(vm.imageInfoProperty());
@@ -118,6 +109,7 @@ public final class EvaluateController {
     testOther.setOnAction(e -> chooseFolder().ifPresent(vm::testOn));
     calibrationText.textProperty().bind(vm.calibration().textProperty());
     reliability.titleProperty().bind(vm.calibration().titleProperty());
+    noReliability.visibleProperty().bind(Bindings.isEmpty(vm.calibration().reliability()));
     reliability
         .getData()
         .setAll(

@@ -17,7 +17,6 @@ import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.DatasetScanner;
-import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.evaluation.ClassMetrics;
 import org.aslwb.evaluation.Evaluation;
@@ -26,7 +25,6 @@ import org.aslwb.evaluation.EvaluationSplit;
 import org.aslwb.evaluation.Prediction;
 import org.aslwb.evaluation.Predictor;
 import org.aslwb.evaluation.ScoredSample;
-import org.aslwb.explain.ExplainInput;
 import org.aslwb.export.ConfusionCsv;
 import org.aslwb.export.HeatMapImage;
 import org.aslwb.export.PerClassCsv;
@@ -37,6 +35,7 @@ import org.aslwb.model.TrainedModel;
 import org.aslwb.model.keras.KerasClassNames;
 import org.aslwb.model.keras.KerasImporter;
 import org.aslwb.model.keras.KerasPreprocess;
+import org.aslwb.task.LatestWins;
 import org.aslwb.ui.DemoAssets;
 import org.aslwb.ui.Workspace;
 import org.aslwb.ui.common.Images;
@@ -73,12 +72,12 @@ public final class EvaluateViewModel {
   private final StringProperty message = new SimpleStringProperty("");
   private final CalibrationViewModel calibration = new CalibrationViewModel();
   private final ObservableList<ExternalTest> externalTests = FXCollections.observableArrayList();
-  // the file of the image opened here, so that the report's explain command names its path
-  private Path imageFile;
+  private final LatestWins<Classified> predictions;
 
   /** A view model over the shared workspace. */
   public EvaluateViewModel(Workspace workspace) {
     this.workspace = workspace;
+    this.predictions = workspace.tasks().latestWins("image prediction");
     refreshLists();
     workspace
         .modelProperty()
@@ -123,6 +122,7 @@ public final class EvaluateViewModel {
             m -> {
               workspace.modelFileProperty().set(file);
               workspace.modelProperty().set(m);
+              workspace.settings().put(Workspace.LAST_MODEL, file.toString());
               message.set("");
               if (!models.contains(file)) {
                 models.add(file);
@@ -187,46 +187,60 @@ public final class EvaluateViewModel {
 
   /** Decodes an image file in the background and predicts it. */
   public void openImage(Path file) {
-    workspace
-        .tasks()
-        .run(
-            "reading " + file.getFileName(),
-            (p, c) -> ExplainInput.fromPhoto(new ImageDecoder().decode(file)),
-            photo -> {
-              message.set("");
-              imageFile = file;
-              workspace.imageNameProperty().set(file.getFileName().toString());
-              workspace.photoProperty().set(photo);
-            },
-            e -> message.set(e.getMessage()));
+    message.set("");
+    workspace.openImage(file, message::set);
   }
 
+  /** A prediction made off the FX thread, with the image to show. */
+  private record Classified(Image shown, Prediction prediction, double millis) {}
+
+  /** Predicts the workspace's image off the FX thread; only the latest request is shown. */
   private void reclassify() {
+    predictions.reset(); // no older image's or model's answer after this point
     TrainedModel model = workspace.modelProperty().get();
     var photo = workspace.photoProperty().get();
     if (photo == null) {
       return;
     }
-    image.set(Images.of(photo));
-    if (model == null) {
+    long generation = predictions.generation();
+    String name = workspace.imageNameProperty().get();
+    predictions.submit(
+        (p, c) -> {
+          Image shown = Images.of(photo);
+          if (model == null) {
+            return new Classified(shown, null, 0);
+          }
+          var pre = model.metadata().preprocessing();
+          var input = org.aslwb.data.Resampler.resize(photo, pre.width(), pre.height());
+          long t = System.nanoTime();
+          Prediction prediction = new Predictor(model.classifier()).predict(input);
+          return new Classified(shown, prediction, (System.nanoTime() - t) / 1e6);
+        },
+        r ->
+            workspace
+                .tasks()
+                .onUi(
+                    () -> {
+                      if (generation == predictions.generation()) {
+                        show(name, r);
+                      }
+                    }),
+        e -> workspace.tasks().onUi(() -> message.set(e.getMessage())));
+  }
+
+  private void show(String name, Classified r) {
+    image.set(r.shown());
+    Prediction p = r.prediction();
+    if (p == null) {
       letter.set("?");
       top.clear();
       return;
     }
-    var input =
-        org.aslwb.data.Resampler.resize(
-            photo,
-            model.metadata().preprocessing().width(),
-            model.metadata().preprocessing().height());
-    long t = System.nanoTime();
-    Prediction p = new Predictor(model.classifier()).predict(input);
-    double ms = (System.nanoTime() - t) / 1e6;
     letter.set(p.label());
     top.setAll(p.top());
     imageInfo.set(
         String.format(
-            "%s: %s with p = %.3f (%.1f ms)",
-            workspace.imageNameProperty().get(), p.label(), p.confidence(), ms));
+            "%s: %s with p = %.3f (%.1f ms)", name, p.label(), p.confidence(), r.millis()));
   }
 
   /**
@@ -379,7 +393,7 @@ public final class EvaluateViewModel {
    * the current image, to {@code file} (in the background, with the report command's defaults).
    */
   public void exportReport(Path file) {
-    ReportExport.start(workspace, imageFile, file, message::set);
+    ReportExport.start(workspace, workspace.imageFileProperty().get(), file, message::set);
   }
 
   /** Model files offered. */

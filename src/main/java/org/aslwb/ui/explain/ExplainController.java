@@ -1,14 +1,19 @@
 package org.aslwb.ui.explain;
 
 import java.io.File;
+import java.nio.file.Path;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.stage.DirectoryChooser;
+import org.aslwb.ui.DemoAssets;
+import org.aslwb.ui.common.ImageChoice;
 
 /** Binds the Explain tab. */
 public final class ExplainController {
@@ -36,6 +41,10 @@ public final class ExplainController {
   @FXML private ChoiceBox<String> outputSpace;
   @FXML private Label warning;
   @FXML private ExplainCompareController compareController;
+  @FXML private Label imageText;
+  @FXML private Button openImage;
+  @FXML private ComboBox<Path> gallery;
+  @FXML private SplitPane root;
 
   /** A controller for {@code vm}. */
   public ExplainController(ExplainViewModel vm) {
@@ -93,5 +102,7 @@ public final class ExplainController {
     adversarialSummary.textProperty().bind(vm.adversarialSummaryProperty());
     selection.textProperty().bind(vm.selectionProperty());
     message.textProperty().bind(vm.messageProperty());
+    imageText.textProperty().bind(vm.imageTextProperty());
+    ImageChoice.wire(root, openImage, gallery, DemoAssets.gallery(), vm::openImage);
   }
 }

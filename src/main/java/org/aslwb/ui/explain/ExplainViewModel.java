@@ -1,6 +1,5 @@
 package org.aslwb.ui.explain;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -13,19 +12,20 @@ import javafx.beans.property.StringProperty;
 import javafx.scene.image.Image;
 import org.aslwb.data.PixelImage;
 import org.aslwb.explain.EvidenceShift;
-import org.aslwb.explain.EvidenceShiftAnalysis;
 import org.aslwb.explain.Explanation;
 import org.aslwb.explain.LabelExplanation;
-import org.aslwb.explain.LimeExplainer;
 import org.aslwb.explain.LimeSettings;
 import org.aslwb.explain.OutputSpace;
 import org.aslwb.explain.OverlayRenderer;
 import org.aslwb.explain.Perturber;
 import org.aslwb.explain.Quickshift;
 import org.aslwb.explain.QuickshiftSettings;
-import org.aslwb.export.Png;
-import org.aslwb.export.WeightsJson;
+import org.aslwb.explain.SideBySide;
+import org.aslwb.explain.SuperpixelProbe;
+import org.aslwb.export.ExplanationFiles;
 import org.aslwb.model.Classifier;
+import org.aslwb.task.Job;
+import org.aslwb.task.LatestWins;
 import org.aslwb.ui.Workspace;
 import org.aslwb.ui.common.Images;
 
@@ -55,26 +55,27 @@ public final class ExplainViewModel {
   private final StringProperty message = new SimpleStringProperty("");
   private final ObjectProperty<Explanation> clean = new SimpleObjectProperty<>();
   private final ObjectProperty<Explanation> adversarial = new SimpleObjectProperty<>();
+  private final StringProperty imageText = new SimpleStringProperty("");
+  private final LatestWins<SuperpixelProbe> probes;
   private PixelImage cleanImage;
   private PixelImage adversarialImage;
   // hides one superpixel of the clean image at a time, for clicks; built with the explanation
   private Perturber perturber;
 
-  /**
-   * What one LIME run produced: the clean explanation, the adversarial one on the same superpixels
-   * (null without an adversarial image) and the clean image's superpixel hider.
-   */
-  private record Explained(Explanation clean, EvidenceShift shift, Perturber perturber) {}
-
   /** A view model over the shared workspace. */
   public ExplainViewModel(Workspace workspace) {
     this.workspace = workspace;
+    this.probes = workspace.tasks().latestWins("superpixel probe");
     workspace.photoProperty().addListener((o, a, b) -> preview());
+    workspace.photoProperty().addListener((o, a, b) -> describeImage());
+    workspace.adversarialSourceProperty().addListener((o, a, b) -> describeImage());
+    describeImage();
     // an explanation belongs to the model that made it
     workspace
         .modelProperty()
         .addListener(
             (o, a, b) -> {
+              probes.reset();
               clean.set(null);
               adversarial.set(null);
               shift.set(null);
@@ -83,6 +84,19 @@ public final class ExplainViewModel {
     topK.addListener((o, a, b) -> render());
     mode.addListener((o, a, b) -> render());
     minWeight.addListener((o, a, b) -> render());
+  }
+
+  private void describeImage() {
+    String name = workspace.imageNameProperty().get();
+    String adv = workspace.adversarialSourceProperty().get();
+    imageText.set(
+        workspace.photoProperty().get() == null
+            ? "No image yet: pick one from the gallery, open a file or drop one here."
+            : "Image: "
+                + name
+                + (adv.isEmpty()
+                    ? "; no adversarial version yet (Attack tab)"
+                    : "; adversarial version: " + adv));
   }
 
   /** The settings from the form, or null (with a message) when invalid. */
@@ -159,27 +173,17 @@ public final class ExplainViewModel {
     }
     Classifier classifier = model.classifier();
     PixelImage adv = workspace.adversarialProperty().get();
+    String madeBy = workspace.adversarialSourceProperty().get();
     workspace
         .tasks()
         .run(
             "LIME",
-            (p, c) -> {
-              Explanation onClean = new LimeExplainer().explain(classifier, photo, s, space, p, c);
-              EvidenceShift onAdversarial =
-                  adv == null
-                      ? null
-                      : new EvidenceShiftAnalysis().run(classifier, onClean, adv, p, c);
-              var pre = classifier.preprocessing();
-              Perturber hider =
-                  new Perturber(
-                      photo, onClean.segmentation(), s.hideColour(), pre.width(), pre.height());
-              return new Explained(onClean, onAdversarial, hider);
-            },
+            (p, c) -> SideBySide.explain(classifier, photo, adv, s, space, p, c),
             r -> {
               message.set("");
               cleanImage = photo;
               adversarialImage = adv;
-              perturber = r.perturber();
+              perturber = r.cleanHider();
               clean.set(r.clean());
               shift.set(r.shift());
               adversarial.set(r.shift() == null ? null : adversarialExplanation(r.shift()));
@@ -188,7 +192,8 @@ public final class ExplainViewModel {
               adversarialSummary.set(
                   r.shift() == null
                       ? "No adversarial image yet: drag the slider in the Attack tab."
-                      : shiftSummary(r.shift()));
+                      : shiftSummary(r.shift())
+                          + (madeBy.isEmpty() ? "" : "; the image: " + madeBy));
               render();
             },
             e -> message.set(e.getMessage()));
@@ -265,78 +270,47 @@ public final class ExplainViewModel {
         minWeight.get());
   }
 
-  /** Inspects the superpixel under image pixel (x, y) of the clean explanation. */
+  /**
+   * Inspects the superpixel under image pixel (x, y) of the clean explanation, off the FX thread;
+   * of quick clicks only the latest is answered.
+   */
   public void select(int x, int y) {
     Explanation e = clean.get();
+    Perturber hider = perturber;
     var model = workspace.modelProperty().get();
-    if (e == null
-        || model == null
-        || x < 0
-        || y < 0
-        || x >= e.segmentation().width()
-        || y >= e.segmentation().height()) {
+    if (e == null || model == null || hider == null) {
       return;
     }
-    selectSuperpixel(e.segmentation().at(x, y));
+    EvidenceShift s = shift.get();
+    probe((p, c) -> SuperpixelProbe.at(model.classifier(), e, hider, s, x, y));
   }
 
   /** Inspects the superpixel under pixel (x, y) of the adversarial overlay (the mapped grid). */
   public void selectOnAdversarial(int x, int y) {
     EvidenceShift s = shift.get();
-    if (s != null && x >= 0 && y >= 0 && x < s.mapped().width() && y < s.mapped().height()) {
-      selectSuperpixel(s.mapped().at(x, y));
-    }
-  }
-
-  private void selectSuperpixel(int id) {
-    Explanation e = clean.get();
+    Perturber hider = perturber;
     var model = workspace.modelProperty().get();
-    if (e == null || model == null) {
+    if (s == null || model == null || hider == null) {
       return;
     }
-    LabelExplanation top = e.top();
-    Classifier classifier = model.classifier();
-    float[] p = classifier.probabilities(perturber.inputWithout(id));
-    int best = Classifier.argmax(p);
-    EvidenceShift s = shift.get();
-    String onAdversarial =
-        s == null
-            ? ""
-            : String.format(
-                "; on the adversarial image %+.3g (shift %+.3g)",
-                s.adversarialWeights().weights()[id], s.shift()[id]);
-    selection.set(
-        String.format(
-            "superpixel %d: weight %+.3g (%s) for %s, rank %d of %d%s; hidden, the model says %s"
-                + " (%.3f) and %s goes from %.3f to %.3f%s",
-            id,
-            top.weights()[id],
-            e.outputSpace().displayName(),
-            top.className(),
-            top.rankOf(id),
-            top.weights().length,
-            onAdversarial,
-            classifier.classNames().get(best),
-            p[best],
-            top.className(),
-            top.probability(),
-            p[top.label()],
-            e.outputSpace() == OutputSpace.PROBABILITY
-                ? ""
-                : String.format(
-                    " (its %s from %.3f to %.3f)",
-                    e.outputSpace().displayName(),
-                    e.outputSpace()
-                        .of(
-                            classifier.probabilities(perturber.input(allVisible(top))),
-                            top.label()),
-                    e.outputSpace().of(p, top.label()))));
+    probe((p, c) -> SuperpixelProbe.onAdversarial(model.classifier(), s, hider, x, y));
   }
 
-  private static boolean[] allVisible(LabelExplanation e) {
-    boolean[] on = new boolean[e.weights().length];
-    java.util.Arrays.fill(on, true);
-    return on;
+  // off the FX thread; of quick clicks only the latest is answered
+  private void probe(Job.Work<SuperpixelProbe> job) {
+    long generation = probes.generation();
+    probes.submit(
+        job,
+        probe ->
+            workspace
+                .tasks()
+                .onUi(
+                    () -> {
+                      if (probe != null && generation == probes.generation()) {
+                        selection.set(probe.describe());
+                      }
+                    }),
+        ex -> workspace.tasks().onUi(() -> message.set(ex.getMessage())));
   }
 
   /**
@@ -357,22 +331,22 @@ public final class ExplainViewModel {
         .run(
             "exporting",
             (p, c) -> {
-              Files.createDirectories(dir);
-              var seg = e.segmentation();
-              Png.write(
-                  Png.image(OverlayRenderer.boundaries(image, seg), seg.width(), seg.height()),
-                  dir.resolve("segments.png"));
-              Png.write(
-                  Png.image(
-                      OverlayRenderer.weights(image, seg, e.top().weights(), shown),
-                      seg.width(),
-                      seg.height()),
-                  dir.resolve("overlay.png"));
-              WeightsJson.write(imageName, e, dir.resolve("weights.json"));
+              ExplanationFiles.write(dir, imageName, image, e, shown);
               return dir;
             },
             d -> message.set("Exported to " + d),
             ex -> message.set("Export failed: " + ex.getMessage()));
+  }
+
+  /** Opens an image file here (it becomes every tab's image). */
+  public void openImage(Path file) {
+    message.set("");
+    workspace.openImage(file, message::set);
+  }
+
+  /** Which image the tab explains, and what made its adversarial version. */
+  public StringProperty imageTextProperty() {
+    return imageText;
   }
 
   /** Samples. */

@@ -11,11 +11,14 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import org.aslwb.model.Architecture;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
 
 /** Binds the Train tab. */
 public final class TrainController {
@@ -76,6 +79,40 @@ public final class TrainController {
     labelSmoothing.textProperty().bindBidirectional(vm.labelSmoothingProperty());
     augment.selectedProperty().bindBidirectional(vm.augmentProperty());
     dropEmptyClasses.selectedProperty().bindBidirectional(vm.dropEmptyClassesProperty());
+    var fields =
+        java.util.Map.ofEntries(
+            java.util.Map.entry("width", width),
+            java.util.Map.entry("size", size),
+            java.util.Map.entry("epochs", epochs),
+            java.util.Map.entry("batch", batch),
+            java.util.Map.entry("lr", learningRate),
+            java.util.Map.entry("schedule", schedule),
+            java.util.Map.entry("patience", patience),
+            java.util.Map.entry("min-delta", minDelta),
+            java.util.Map.entry("val-fraction", valFraction),
+            java.util.Map.entry("label-smoothing", labelSmoothing),
+            java.util.Map.entry("seed", seed));
+    // ControlsFX marks the field the form's message is about, as the user types
+    ValidationSupport support = new ValidationSupport();
+    fields.forEach(
+        (setting, field) ->
+            support.registerValidator(
+                field,
+                false,
+                (Control c, String text) ->
+                    ValidationResult.fromErrorIf(
+                        c,
+                        vm.formErrorProperty().get(),
+                        setting.equals(vm.invalidSettingProperty().get()))));
+    vm.invalidSettingProperty()
+        .addListener(
+            (o, was, now) -> {
+              fields.values().forEach(f -> f.getStyleClass().remove("invalid"));
+              if (fields.containsKey(now)) {
+                fields.get(now).getStyleClass().add("invalid");
+              }
+              support.revalidate();
+            });
     emptyClasses.textProperty().bind(vm.emptyClassesProperty());
     emptyClasses.visibleProperty().bind(vm.emptyClassesProperty().isNotEmpty());
     emptyClasses.managedProperty().bind(emptyClasses.visibleProperty());
@@ -92,7 +129,7 @@ public final class TrainController {
     formError.textProperty().bind(vm.formErrorProperty());
     speed.textProperty().bind(vm.speedProperty());
     eta.textProperty().bind(vm.etaProperty());
-    start.disableProperty().bind(vm.runningProperty());
+    start.disableProperty().bind(vm.runningProperty().or(vm.invalidSettingProperty().isNotEmpty()));
     resume.disableProperty().bind(vm.runningProperty());
     stop.disableProperty().bind(vm.runningProperty().not());
     start.setOnAction(e -> vm.start());

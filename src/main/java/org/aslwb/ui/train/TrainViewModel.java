@@ -21,6 +21,8 @@ import org.aslwb.model.Architecture;
 import org.aslwb.model.EpochMetrics;
 import org.aslwb.model.ModelStore;
 import org.aslwb.task.Cancellation;
+import org.aslwb.task.JobService;
+import org.aslwb.task.ProgressListener;
 import org.aslwb.training.EarlyStopping;
 import org.aslwb.training.LearningRateSchedule;
 import org.aslwb.training.Trainer;
@@ -62,6 +64,7 @@ public final class TrainViewModel {
   private final StringProperty output =
       new SimpleStringProperty(defaultOutput(Architecture.CNN).toString());
   private final StringProperty formError = new SimpleStringProperty("");
+  private final StringProperty invalidSetting = new SimpleStringProperty("");
   private final StringProperty speed = new SimpleStringProperty("");
   private final StringProperty eta = new SimpleStringProperty("");
   private final BooleanProperty running = new SimpleBooleanProperty(false);
@@ -93,6 +96,22 @@ public final class TrainViewModel {
         });
     workspace.datasetProperty().addListener((o, a, b) -> showEmptyClasses(b));
     showEmptyClasses(workspace.datasetProperty().get());
+    // each field is checked as it is typed, so a wrong value shows before Start
+    for (StringProperty field :
+        List.of(
+            width,
+            size,
+            epochs,
+            batch,
+            learningRate,
+            schedule,
+            patience,
+            minDelta,
+            valFraction,
+            labelSmoothing,
+            seed)) {
+      field.addListener((o, a, b) -> config());
+    }
   }
 
   private void showEmptyClasses(LoadedDataset data) {
@@ -122,30 +141,74 @@ public final class TrainViewModel {
       TrainingConfig c =
           new TrainingConfig(
               a,
-              Double.parseDouble(width.get()),
-              Integer.parseInt(size.get()),
-              Integer.parseInt(epochs.get()),
-              Integer.parseInt(batch.get()),
-              Double.parseDouble(learningRate.get()),
+              number("width", width),
+              (int) whole("size", size),
+              (int) whole("epochs", epochs),
+              (int) whole("batch", batch),
+              number("lr", learningRate),
               LearningRateSchedule.parse(schedule.get()),
               new EarlyStopping(
                   EarlyStopping.Monitor.parse(monitor.get()),
-                  Double.parseDouble(minDelta.get()),
-                  Integer.parseInt(patience.get())),
-              Double.parseDouble(valFraction.get()),
+                  number("min-delta", minDelta),
+                  (int) whole("patience", patience)),
+              number("val-fraction", valFraction),
               SplitMethod.parse(split.get()),
               augment.get() ? augmentationForm.parse() : Augmentation.none(),
-              Double.parseDouble(labelSmoothing.get()),
-              Long.parseLong(seed.get()),
+              number("label-smoothing", labelSmoothing),
+              whole("seed", seed),
               0);
       formError.set("");
+      invalidSetting.set("");
       return c;
-    } catch (NumberFormatException e) {
-      formError.set("Not a number: " + e.getMessage());
     } catch (IllegalArgumentException e) {
       formError.set(e.getMessage());
+      String m = String.valueOf(e.getMessage());
+      invalidSetting.set(
+          SETTINGS.stream()
+              .filter(k -> m.startsWith(k + " ") || m.startsWith(k + ":"))
+              .findFirst()
+              .orElse(
+                  m.toLowerCase(java.util.Locale.ROOT).contains("schedule") ? "schedule" : "?"));
     }
     return null;
+  }
+
+  /** The form's settings by their CLI names, as the messages of a wrong value begin. */
+  private static final List<String> SETTINGS =
+      List.of(
+          "width",
+          "size",
+          "epochs",
+          "batch",
+          "lr",
+          "min-delta",
+          "patience",
+          "val-fraction",
+          "label-smoothing",
+          "seed");
+
+  private static double number(String setting, StringProperty field) {
+    try {
+      return Double.parseDouble(field.get().trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(setting + ": not a number: \"" + field.get() + "\"");
+    }
+  }
+
+  private static long whole(String setting, StringProperty field) {
+    try {
+      return Long.parseLong(field.get().trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(setting + ": not a whole number: \"" + field.get() + "\"");
+    }
+  }
+
+  /**
+   * The CLI name of the setting whose field is wrong ("epochs", "lr", "schedule"...), "?" for
+   * another problem, "" when the form is valid; checked as the user types, before Start.
+   */
+  public StringProperty invalidSettingProperty() {
+    return invalidSetting;
   }
 
   /** Starts training from scratch. */
@@ -207,9 +270,11 @@ public final class TrainViewModel {
     workspace
         .tasks()
         .run(
-            "training",
+            JobService.Lane.TRAINING,
+            "training " + config.architecture().displayName(),
             cancellation,
             (progress, cancel) -> {
+              feed.reportTo(progress, config.epochs());
               LoadedDataset data =
                   new DatasetLoader()
                       .atSize(shown, config.inputSize(), config.inputSize(), progress, cancel);
@@ -275,8 +340,17 @@ public final class TrainViewModel {
     // the loss chart's x axis counts batches; epoch losses sit at their epoch's last batch
     private volatile int batchesPerEpoch = 1;
 
+    private volatile ProgressListener job = ProgressListener.NONE;
+    private volatile int epochs = 1;
+
     ChartFeed(int batchSize) {
       this.batchSize = batchSize;
+    }
+
+    /** Batches done of all epochs' batches also go to the job, for the jobs panel's bar and ETA. */
+    void reportTo(ProgressListener listener, int totalEpochs) {
+      job = listener;
+      epochs = totalEpochs;
     }
 
     @Override
@@ -293,6 +367,10 @@ public final class TrainViewModel {
     @Override
     public void onIteration(IterationProgress p) {
       iteration++;
+      job.progress(
+          (long) (p.epoch() - 1) * p.batches() + p.batch(),
+          (long) epochs * p.batches(),
+          "epoch " + p.epoch() + ", batch " + p.batch() + "/" + p.batches());
       synchronized (pending) {
         pending.add(new XYChart.Data<>(iteration, p.loss()));
       }

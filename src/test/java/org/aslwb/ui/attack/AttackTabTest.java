@@ -54,4 +54,17 @@ class AttackTabTest {
     Label label = robot.lookup("#adversarialLabel").queryAs(Label.class);
     assertTrue(label.getText().startsWith("adversarial: "), label.getText());
   }
+
+  @Test
+  void theAttackAndExplainTabsSayWhichImageAndWhichAttackMadeTheAdversarialOne(FxRobot robot) {
+    String name = workspace.imageNameProperty().get();
+    Label attacked = robot.lookup("#attackImage").queryAs(Label.class);
+    assertTrue(attacked.getText().equals("Image: " + name), attacked.getText());
+    Label explained = robot.lookup("#explainImage").queryAs(Label.class);
+    assertTrue(
+        explained
+            .getText()
+            .startsWith("Image: " + name + "; adversarial version: FGSM at eps 0.030"),
+        explained.getText());
+  }
 }

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.aslwb.data.Corruption;
+import org.aslwb.task.JobService;
 import org.aslwb.ui.UiFixtures;
 import org.aslwb.ui.Workspace;
 import org.aslwb.ui.common.TaskRunner;
@@ -58,9 +58,8 @@ class ShiftsViewModelTest {
 
   @Test
   void cancelStopsARunOnAnotherThreadAndFreesTheButtons() throws Exception {
-    var executor = Executors.newSingleThreadExecutor();
-    try {
-      Workspace workspace = new Workspace(new TaskRunner(executor, Runnable::run));
+    try (JobService jobs = JobService.withWorkers(2)) {
+      Workspace workspace = new Workspace(new TaskRunner(jobs, Runnable::run));
       ShiftsViewModel vm = new ShiftsViewModel(workspace);
       Workspace demo = UiFixtures.sameThreadWorkspace();
       UiFixtures.openTinyDemo(demo, "A");
@@ -80,14 +79,15 @@ class ShiftsViewModelTest {
       assertTrue(vm.runningProperty().get());
       assertTrue(started.await(60, TimeUnit.SECONDS), "no progress reported");
       vm.cancel();
-      executor.shutdown();
-      assertTrue(executor.awaitTermination(60, TimeUnit.SECONDS));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while ((vm.runningProperty().get() || !jobs.active().isEmpty())
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
       assertFalse(vm.runningProperty().get());
       assertTrue(workspace.tasks().statusProperty().get().endsWith("cancelled"));
       assertNull(vm.reportProperty().get());
       assertNotNull(vm.messageProperty().get());
-    } finally {
-      executor.shutdownNow();
     }
   }
 }

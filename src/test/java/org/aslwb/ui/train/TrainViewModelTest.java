@@ -138,12 +138,17 @@ class TrainViewModelTest {
   void anInvalidFormIsRefusedWithAMessageAndNothingRuns() {
     TrainViewModel vm = form(2);
     vm.epochsProperty().set("ten");
+    // checked as typed, before Start: the field and the reason
+    assertEquals("epochs: not a whole number: \"ten\"", vm.formErrorProperty().get());
+    assertEquals("epochs", vm.invalidSettingProperty().get());
     vm.start();
-    assertTrue(vm.formErrorProperty().get().startsWith("Not a number"));
+    assertTrue(vm.formErrorProperty().get().startsWith("epochs: not a whole number"));
     vm.epochsProperty().set("2");
+    assertEquals("", vm.invalidSettingProperty().get());
     vm.learningRateProperty().set("-1");
+    assertEquals("lr", vm.invalidSettingProperty().get());
     vm.start();
-    assertFalse(vm.formErrorProperty().get().isEmpty());
+    assertTrue(vm.formErrorProperty().get().startsWith("lr "), vm.formErrorProperty().get());
     assertTrue(vm.valLoss().isEmpty());
     assertNull(workspace.modelProperty().get());
   }

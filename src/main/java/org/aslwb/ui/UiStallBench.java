@@ -1,0 +1,288 @@
+package org.aslwb.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.aslwb.data.DatasetLoader;
+import org.aslwb.data.ImageDecoder;
+import org.aslwb.data.LoadedDataset;
+import org.aslwb.data.PixelImage;
+import org.aslwb.data.SyntheticDataset;
+import org.aslwb.data.TensorCache;
+import org.aslwb.explain.ExplainInput;
+import org.aslwb.model.Architecture;
+import org.aslwb.model.Engine;
+import org.aslwb.model.NetworkShape;
+import org.aslwb.model.TrainedModel;
+import org.aslwb.task.Cancellation;
+import org.aslwb.task.Job;
+import org.aslwb.task.JobService;
+import org.aslwb.task.ProgressListener;
+import org.aslwb.ui.common.TaskRunner;
+
+/**
+ * {@code aslwb bench ui-stall}: the real window, headless on Monocle, with a training job running
+ * (the Train tab's Start, a CNN on synthetic data) while slider events drag epsilon on the Attack
+ * tab over full DarkNet-53. A probe thread posts to the FX thread every 2 ms and records how late
+ * each post runs: the FX thread's stalls.
+ */
+public final class UiStallBench {
+  private UiStallBench() {}
+
+  /**
+   * What to drive.
+   *
+   * @param events slider events in the drag
+   * @param eventMillis milliseconds between events (8: a brisk mouse drag)
+   * @param size DarkNet-53's input size
+   * @param seed the seed of the network's weights and of the synthetic data
+   */
+  public record Settings(int events, int eventMillis, int size, long seed) {}
+
+  /**
+   * What was measured.
+   *
+   * @param worstStallMs the longest the FX thread kept a probe waiting
+   * @param p99StallMs the 99th percentile of the probes' waits
+   * @param medianStallMs their median
+   * @param probes probes run during the drag
+   * @param framesShownPerSecond frames shown from the first event to the last event's frame
+   * @param framesShown adversarial frames swapped in over that time
+   * @param framesComputed frames the attack service computed
+   * @param events slider events
+   * @param dragSeconds from the first event to the frame of the last one
+   * @param fxThreadCpuMs CPU time the FX thread used over that time (its own work, probes included)
+   * @param trainingRunning whether the training job still ran at the end
+   */
+  public record Result(
+      double worstStallMs,
+      double p99StallMs,
+      double medianStallMs,
+      int probes,
+      double framesShownPerSecond,
+      long framesShown,
+      long framesComputed,
+      int events,
+      double dragSeconds,
+      double fxThreadCpuMs,
+      boolean trainingRunning) {}
+
+  /** Runs the benchmark; starts (and at the end leaves) the JavaFX toolkit on Monocle. */
+  public static Result run(Settings settings) throws Exception {
+    System.setProperty("glass.platform", "Monocle");
+    System.setProperty("monocle.platform", "Headless");
+    System.setProperty("headless.geometry", "1400x900-32"); // the window fits the screen
+    System.setProperty("prism.order", "sw");
+    System.setProperty("prism.text", "t2k");
+    Engine.start();
+    Path tmp = Files.createTempDirectory("aslwb-ui-stall");
+    SyntheticDataset.write(
+        tmp.resolve("data"), 16, 64, settings.seed(), ProgressListener.NONE, Cancellation.none());
+    LoadedDataset data =
+        new DatasetLoader(new ImageDecoder(), TensorCache.disabled(), 2)
+            .load(tmp.resolve("data"), 32, 32, 3);
+    TrainedModel darknet =
+        TrainedModel.untrained(
+                Architecture.DARKNET53,
+                new NetworkShape(
+                    data.classNames().size(), settings.size(), settings.size(), 3, 1.0),
+                data.classNames(),
+                settings.seed())
+            .warmedUp();
+    Path imageFile = data.samples().get(0).file();
+    PixelImage photo = ExplainInput.fromPhoto(new ImageDecoder().decode(imageFile));
+
+    CountDownLatch up = new CountDownLatch(1);
+    Platform.startup(up::countDown);
+    up.await();
+    Platform.setImplicitExit(false);
+    try (JobService jobs = JobService.forThisMachine()) {
+      AtomicLong computed = new AtomicLong();
+      jobs.onSubmit(
+          j -> {
+            if (j.name().equals("attack frame")) {
+              computed.incrementAndGet();
+            }
+          });
+      Workspace workspace = new Workspace(new TaskRunner(jobs, Platform::runLater));
+      Parent[] root = new Parent[1];
+      onFx(
+          () -> {
+            root[0] = WorkbenchApp.load(workspace);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(root[0], 1320, 880));
+            stage.show();
+            workspace.datasetProperty().set(data);
+            text(root[0], "#size", "32");
+            text(root[0], "#epochs", "1000");
+            text(root[0], "#batch", "32");
+            text(root[0], "#output", tmp.resolve("training.aslwb").toString());
+            ((Button) root[0].lookup("#startTraining")).fire();
+            return null;
+          });
+      waitFor(120, "the training job", () -> training(workspace) != null);
+      onFx(
+          () -> {
+            selectTab(root[0], "Attack");
+            workspace.modelProperty().set(darknet);
+            workspace.imageNameProperty().set(imageFile.getFileName().toString());
+            workspace.photoProperty().set(photo);
+            return null;
+          });
+      waitFor(600, "the first frame", () -> workspace.adversarialProperty().get() != null);
+      Slider slider = onFx(() -> (Slider) root[0].lookup("#epsilonSlider"));
+      AtomicLong shown = new AtomicLong();
+      onFx(
+          () -> {
+            // each frame names its method and epsilon; an image-change listener would miss frames
+            // whose pixels equal the previous frame's
+            workspace.adversarialSourceProperty().addListener((o, a, b) -> shown.incrementAndGet());
+            return null;
+          });
+
+      // the FX thread's own CPU time tells work on it from waiting for a core (or a GC pause)
+      long fxThread = onFx(() -> Thread.currentThread().getId());
+      java.lang.management.ThreadMXBean threads =
+          java.lang.management.ManagementFactory.getThreadMXBean();
+      long fxCpuBefore = threads.getThreadCpuTime(fxThread);
+      Probe probe = new Probe();
+      probe.start();
+      long start = System.nanoTime();
+      double last = 0;
+      for (int i = 0; i < settings.events(); i++) {
+        // back and forth over the slider's range in even thousandths, as a hand drags it; the last
+        // event at an odd thousandth, so its frame is told from every earlier one
+        double phase = (double) i / Math.max(1, settings.events() - 1);
+        double eps =
+            i == settings.events() - 1
+                ? 0.151
+                : 0.002 * Math.round(150 * (phase < 0.5 ? 2 * phase : 2 - 2 * phase));
+        last = eps;
+        Platform.runLater(
+            () -> {
+              slider.setValueChanging(true);
+              slider.setValue(eps);
+            });
+        Thread.sleep(settings.eventMillis());
+      }
+      Platform.runLater(() -> slider.setValueChanging(false));
+      String lastFrame = String.format("FGSM at eps %.3f", last);
+      waitFor(
+          600,
+          "the last event's frame",
+          () -> workspace.adversarialSourceProperty().get().startsWith(lastFrame));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long[] waits = probe.stop();
+      double fxCpuMs = (threads.getThreadCpuTime(fxThread) - fxCpuBefore) / 1e6;
+      boolean trainingRunning = onFx(() -> training(workspace) != null);
+      Job<?> job = onFx(() -> training(workspace));
+      if (job != null) {
+        job.cancel();
+      }
+      Arrays.sort(waits);
+      return new Result(
+          waits.length == 0 ? 0 : waits[waits.length - 1] / 1e6,
+          waits.length == 0 ? 0 : waits[(int) Math.floor(0.99 * (waits.length - 1))] / 1e6,
+          waits.length == 0 ? 0 : waits[waits.length / 2] / 1e6,
+          waits.length,
+          shown.get() / seconds,
+          shown.get(),
+          computed.get(),
+          settings.events(),
+          seconds,
+          fxCpuMs,
+          trainingRunning);
+    } finally {
+      Platform.exit();
+    }
+  }
+
+  private static Job<?> training(Workspace workspace) {
+    return workspace.tasks().listedJobs().stream()
+        .filter(j -> j.name().startsWith("training") && j.state() == Job.State.RUNNING)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static void selectTab(Parent root, String name) {
+    javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) root.lookup("#tabs");
+    tabs.getTabs().stream()
+        .filter(t -> t.getText().equals(name))
+        .findFirst()
+        .ifPresent(t -> tabs.getSelectionModel().select(t));
+  }
+
+  private static void text(Parent root, String id, String value) {
+    ((TextField) root.lookup(id)).setText(value);
+  }
+
+  /** Runs {@code work} on the FX thread and returns its result. */
+  private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+    FutureTask<T> task = new FutureTask<>(work);
+    Platform.runLater(task);
+    return task.get(120, TimeUnit.SECONDS);
+  }
+
+  private static void waitFor(double seconds, String what, BooleanSupplier condition)
+      throws Exception {
+    long deadline = System.nanoTime() + (long) (seconds * 1e9);
+    while (!onFx(condition::getAsBoolean)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("ui-stall: gave up waiting for " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** Posts to the FX thread every 2 ms and records how long each post waited to run. */
+  private static final class Probe {
+    private final List<Long> waits = new ArrayList<>();
+    private volatile boolean running = true;
+    private final Thread thread = new Thread(this::loop, "ui-stall-probe");
+
+    void start() {
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private void loop() {
+      while (running) {
+        long posted = System.nanoTime();
+        Platform.runLater(
+            () -> {
+              long waited = System.nanoTime() - posted;
+              synchronized (waits) {
+                waits.add(waited);
+              }
+            });
+        try {
+          Thread.sleep(2);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    long[] stop() throws InterruptedException {
+      running = false;
+      thread.join();
+      synchronized (waits) {
+        return waits.stream().mapToLong(Long::longValue).toArray();
+      }
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package org.aslwb.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** The job service on real threads: lanes, priorities and per-job cancel. */
+class JobServiceTest {
+  private static Job.Work<String> blockUntil(CountDownLatch release, CountDownLatch started) {
+    return (p, c) -> {
+      started.countDown();
+      while (!release.await(10, TimeUnit.MILLISECONDS)) {
+        c.check();
+      }
+      return "released";
+    };
+  }
+
+  @Test
+  void interactiveWorkRunsWhileBackgroundJobsHoldTheOtherWorker() throws Exception {
+    try (JobService jobs = JobService.withWorkers(2)) {
+      CountDownLatch release = new CountDownLatch(1);
+      CountDownLatch started = new CountDownLatch(1);
+      Job<String> sweep =
+          jobs.submit("sweep", JobService.Lane.BACKGROUND, blockUntil(release, started));
+      Job<String> lime =
+          jobs.submit(
+              "lime", JobService.Lane.BACKGROUND, blockUntil(release, new CountDownLatch(1)));
+      assertTrue(started.await(10, TimeUnit.SECONDS));
+      Job<String> frame = jobs.submit("frame", JobService.Lane.INTERACTIVE, (p, c) -> "frame");
+
+      assertEquals("frame", frame.completion().get(10, TimeUnit.SECONDS));
+      assertEquals(Job.State.RUNNING, sweep.state());
+      assertEquals(Job.State.QUEUED, lime.state(), "one worker stays free for interactive work");
+      release.countDown();
+      assertEquals("released", lime.completion().get(10, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void evaluationAndExplanationFinishWhileATrainingRunGoesOn() throws Exception {
+    try (JobService jobs = JobService.withWorkers(2)) {
+      CountDownLatch release = new CountDownLatch(1);
+      CountDownLatch started = new CountDownLatch(1);
+      Job<String> training =
+          jobs.submit("training", JobService.Lane.TRAINING, blockUntil(release, started));
+      assertTrue(started.await(10, TimeUnit.SECONDS));
+      Job<String> evaluate = jobs.submit("evaluate", JobService.Lane.BACKGROUND, (p, c) -> "e");
+      Job<String> explain = jobs.submit("explain", JobService.Lane.BACKGROUND, (p, c) -> "x");
+
+      assertEquals("e", evaluate.completion().get(10, TimeUnit.SECONDS));
+      assertEquals("x", explain.completion().get(10, TimeUnit.SECONDS));
+      assertEquals(Job.State.RUNNING, training.state());
+      release.countDown();
+      training.completion().get(10, TimeUnit.SECONDS);
+      assertEquals(Job.State.SUCCEEDED, training.state());
+    }
+  }
+
+  @Test
+  void cancellingOneJobLeavesTheOthers() throws Exception {
+    try (JobService jobs = JobService.withWorkers(2)) {
+      CountDownLatch release = new CountDownLatch(1);
+      CountDownLatch started = new CountDownLatch(1);
+      Job<String> running =
+          jobs.submit("a", JobService.Lane.BACKGROUND, blockUntil(release, started));
+      assertTrue(started.await(10, TimeUnit.SECONDS));
+      AtomicBoolean queuedRan = new AtomicBoolean();
+      Job<String> queued =
+          jobs.submit(
+              "b",
+              JobService.Lane.BACKGROUND,
+              (p, c) -> {
+                queuedRan.set(true);
+                return "b";
+              });
+      Job<String> other =
+          jobs.submit("c", JobService.Lane.TRAINING, blockUntil(release, new CountDownLatch(1)));
+
+      queued.cancel();
+      assertEquals(Job.State.CANCELLED, queued.state());
+      running.cancel();
+      assertTrue(running.completion().isCancelled() || waitCancelled(running));
+      assertEquals(Job.State.CANCELLED, running.state());
+      assertFalse(other.state().isFinished(), "the training job goes on");
+      release.countDown();
+      assertEquals("released", other.completion().get(10, TimeUnit.SECONDS));
+      Thread.sleep(100);
+      assertFalse(queuedRan.get(), "a job cancelled in the queue never starts");
+    }
+  }
+
+  private static boolean waitCancelled(Job<?> job) throws InterruptedException {
+    for (int i = 0; i < 500 && job.state() != Job.State.CANCELLED; i++) {
+      Thread.sleep(10);
+    }
+    return job.state() == Job.State.CANCELLED;
+  }
+
+  @Test
+  void progressGivesAFractionAndAnEstimate() throws Exception {
+    try (JobService jobs = JobService.withWorkers(2)) {
+      CountDownLatch half = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      Job<String> job =
+          jobs.submit(
+              "steps",
+              JobService.Lane.BACKGROUND,
+              (p, c) -> {
+                Thread.sleep(50);
+                p.progress(5, 10, "half");
+                half.countDown();
+                release.await();
+                return "ok";
+              });
+      assertTrue(half.await(10, TimeUnit.SECONDS));
+      assertEquals(0.5, job.progress(), 1e-9);
+      assertEquals("half", job.message());
+      assertTrue(job.etaSeconds() > 0.02, "about as long again as so far: " + job.etaSeconds());
+      release.countDown();
+      job.completion().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aDragOfFiftyRequestsComputesOnlyTheFirstAndTheLast() throws Exception {
+    try (JobService jobs = JobService.withWorkers(2)) {
+      LatestWins<Integer> frames = new LatestWins<>(jobs, "frame", JobService.Lane.INTERACTIVE);
+      CountDownLatch release = new CountDownLatch(1);
+      List<Integer> shown = new CopyOnWriteArrayList<>();
+      CountDownLatch last = new CountDownLatch(1);
+      for (int i = 0; i < 50; i++) {
+        int value = i;
+        frames.submit(
+            (p, c) -> {
+              release.await();
+              return value;
+            },
+            v -> {
+              shown.add(v);
+              if (v == 49) {
+                last.countDown();
+              }
+            },
+            e -> {});
+      }
+      release.countDown();
+      assertTrue(last.await(10, TimeUnit.SECONDS));
+      assertEquals(List.of(0, 49), shown);
+      assertEquals(2, frames.computed());
+    }
+  }
+
+  @Test
+  void aResetDropsTheWaitingRequestAndTheRunningResult() throws Exception {
+    try (JobService jobs = JobService.withWorkers(2)) {
+      LatestWins<String> frames = new LatestWins<>(jobs, "frame", JobService.Lane.INTERACTIVE);
+      CountDownLatch started = new CountDownLatch(1);
+      List<String> shown = new CopyOnWriteArrayList<>();
+      frames.submit(
+          (p, c) -> {
+            started.countDown();
+            Thread.sleep(200); // not cancellable: the result must still be dropped
+            return "old model";
+          },
+          shown::add,
+          e -> {});
+      frames.submit((p, c) -> "old model, later frame", shown::add, e -> {});
+      assertTrue(started.await(10, TimeUnit.SECONDS));
+      frames.reset();
+      CountDownLatch done = new CountDownLatch(1);
+      frames.submit(
+          (p, c) -> "new model",
+          v -> {
+            shown.add(v);
+            done.countDown();
+          },
+          e -> {});
+      assertTrue(done.await(10, TimeUnit.SECONDS));
+      assertEquals(List.of("new model"), shown);
+    }
+  }
+}
