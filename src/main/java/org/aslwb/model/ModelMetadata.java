@@ -68,65 +68,33 @@ public record ModelMetadata(
 
   /** The same metadata with another history and best epoch. */
   public ModelMetadata withHistory(List<EpochMetrics> newHistory, int newBestEpoch) {
-    return new ModelMetadata(
-        format,
-        formatVersion,
-        architecture,
-        widthMultiplier,
-        classNames,
-        preprocessing,
-        List.copyOf(newHistory),
-        newBestEpoch,
-        seed,
-        settings,
-        dataFingerprint,
-        createdAt,
-        calibration,
-        externalTests);
+    return copy(List.copyOf(newHistory), newBestEpoch, createdAt, calibration, externalTests);
   }
 
   /** The same metadata stamped with a creation time. */
   public ModelMetadata withCreatedAt(String time) {
-    return new ModelMetadata(
-        format,
-        formatVersion,
-        architecture,
-        widthMultiplier,
-        classNames,
-        preprocessing,
-        history,
-        bestEpoch,
-        seed,
-        settings,
-        dataFingerprint,
-        time,
-        calibration,
-        externalTests);
+    return copy(history, bestEpoch, time, calibration, externalTests);
   }
 
   /** The same metadata with a fitted temperature. */
   public ModelMetadata withCalibration(TemperatureScaling scaling) {
-    return new ModelMetadata(
-        format,
-        formatVersion,
-        architecture,
-        widthMultiplier,
-        classNames,
-        preprocessing,
-        history,
-        bestEpoch,
-        seed,
-        settings,
-        dataFingerprint,
-        createdAt,
-        scaling,
-        externalTests);
+    return copy(history, bestEpoch, createdAt, scaling, externalTests);
   }
 
   /** The same metadata with one more external test result. */
   public ModelMetadata withExternalTest(ExternalTest test) {
     List<ExternalTest> tests = new ArrayList<>(externalTestsOrEmpty());
     tests.add(test);
+    return copy(history, bestEpoch, createdAt, calibration, List.copyOf(tests));
+  }
+
+  /** The fields that change after training, replaced; what describes the network is kept. */
+  private ModelMetadata copy(
+      List<EpochMetrics> newHistory,
+      int newBestEpoch,
+      String time,
+      TemperatureScaling scaling,
+      List<ExternalTest> tests) {
     return new ModelMetadata(
         format,
         formatVersion,
@@ -134,14 +102,14 @@ public record ModelMetadata(
         widthMultiplier,
         classNames,
         preprocessing,
-        history,
-        bestEpoch,
+        newHistory,
+        newBestEpoch,
         seed,
         settings,
         dataFingerprint,
-        createdAt,
-        calibration,
-        List.copyOf(tests));
+        time,
+        scaling,
+        tests);
   }
 
   /** The softmax temperature predictions use: 1 when none was fitted. */
