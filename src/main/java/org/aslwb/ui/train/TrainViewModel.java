@@ -3,6 +3,7 @@ package org.aslwb.ui.train;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -48,8 +49,12 @@ public final class TrainViewModel {
   private final StringProperty batch = new SimpleStringProperty("128");
   private final StringProperty learningRate = new SimpleStringProperty("0.001");
   private final StringProperty schedule = new SimpleStringProperty("plateau:0.5:2");
-  private final StringProperty monitor = new SimpleStringProperty("val_accuracy");
-  private final StringProperty patience = new SimpleStringProperty("8");
+  // the early-stopping fields start from the defaults the CLI documents
+  private final StringProperty monitor =
+      new SimpleStringProperty(
+          TrainingConfig.DEFAULT_EARLY_STOPPING.monitor().name().toLowerCase(Locale.ROOT));
+  private final StringProperty patience =
+      new SimpleStringProperty(Integer.toString(TrainingConfig.DEFAULT_EARLY_STOPPING.patience()));
   private final StringProperty minDelta = new SimpleStringProperty("0.001");
   private final StringProperty valFraction = new SimpleStringProperty("0.2");
   private final StringProperty split = new SimpleStringProperty(SplitMethod.AUTO.toString());
