@@ -1,19 +1,36 @@
 package org.aslwb.task;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A flag that long work checks between batches, so that a cancel takes effect within one batch. */
 public final class Cancellation {
   private final AtomicBoolean cancelled = new AtomicBoolean();
+  private final List<Runnable> whenCancelled = new CopyOnWriteArrayList<>();
 
   /** A token that is never cancelled, for callers that do not offer cancel. */
   public static Cancellation none() {
     return new Cancellation();
   }
 
-  /** Asks the work to stop at its next check. */
+  /** Asks the work to stop at its next check, and runs the {@link #whenCancelled} hooks. */
   public void cancel() {
-    cancelled.set(true);
+    if (cancelled.compareAndSet(false, true)) {
+      whenCancelled.forEach(Runnable::run);
+    }
+  }
+
+  /**
+   * Runs {@code hook} on the cancelling thread when cancel is asked for (at once if it already
+   * was), so that a job still waiting in a queue is dropped there instead of when a worker reaches
+   * it. A cancel racing this call may run the hook twice, so hooks must be idempotent.
+   */
+  public void whenCancelled(Runnable hook) {
+    whenCancelled.add(hook);
+    if (cancelled.get()) {
+      hook.run();
+    }
   }
 
   /** Whether cancel was asked for. */

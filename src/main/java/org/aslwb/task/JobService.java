@@ -128,6 +128,8 @@ public final class JobService implements AutoCloseable {
       }
       lock.notifyAll();
     }
+    // a Stop pressed on the token while the job waits ends it now, not when a worker frees up
+    cancellation.whenCancelled(job::cancel);
     return job;
   }
 

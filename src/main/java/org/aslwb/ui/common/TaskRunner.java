@@ -78,6 +78,22 @@ public final class TaskRunner {
       Work<T> work,
       Consumer<T> onDone,
       Consumer<Exception> onError) {
+    return run(lane, name, cancellation, work, onDone, onError, () -> {});
+  }
+
+  /**
+   * As above, then {@code onEnd} on the UI however the job ends: done, failed, or cancelled, also
+   * cancelled before its work began (which then never runs, so a {@code finally} inside the work
+   * cannot stand in for this).
+   */
+  public <T> Cancellation run(
+      JobService.Lane lane,
+      String name,
+      Cancellation cancellation,
+      Work<T> work,
+      Consumer<T> onDone,
+      Consumer<Exception> onError,
+      Runnable onEnd) {
     boolean shown = lane != JobService.Lane.INTERACTIVE;
     Job<T> job = jobs.submit(name, lane, cancellation, work);
     if (shown) {
@@ -92,6 +108,7 @@ public final class TaskRunner {
                       if (shown) {
                         finished(job);
                       }
+                      onEnd.run();
                       if (error == null) {
                         onDone.accept(result);
                       } else if (!(unwrap(error) instanceof CancellationException)) {

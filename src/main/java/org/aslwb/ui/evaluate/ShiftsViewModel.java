@@ -21,6 +21,7 @@ import org.aslwb.evaluation.ShiftSuite;
 import org.aslwb.export.ShiftsCsv;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
+import org.aslwb.task.JobService;
 import org.aslwb.ui.Workspace;
 
 /**
@@ -78,23 +79,20 @@ public final class ShiftsViewModel {
     workspace
         .tasks()
         .run(
+            JobService.Lane.BACKGROUND,
             "shift suite",
             cancellation,
             (progress, cancel) -> {
-              try {
-                LoadedDataset data =
-                    new DatasetLoader().atSize(shown, pre.width(), pre.height(), progress, cancel);
-                int[] indices = Evaluator.validationIndices(model.metadata(), data);
-                String split = indices.length == data.size() ? "all" : "val";
-                return new ShiftSuite()
-                    .run(model.classifier(), data, indices, split, seedValue, progress, cancel);
-              } finally {
-                // also when cancelled, which reports neither a result nor an error
-                workspace.tasks().onUi(() -> running.set(false));
-              }
+              LoadedDataset data =
+                  new DatasetLoader().atSize(shown, pre.width(), pre.height(), progress, cancel);
+              int[] indices = Evaluator.validationIndices(model.metadata(), data);
+              String split = indices.length == data.size() ? "all" : "val";
+              return new ShiftSuite()
+                  .run(model.classifier(), data, indices, split, seedValue, progress, cancel);
             },
             this::show,
-            e -> message.set(e.getMessage()));
+            e -> message.set(e.getMessage()),
+            () -> running.set(false));
   }
 
   /** Stops a running suite after the corruption in progress. */

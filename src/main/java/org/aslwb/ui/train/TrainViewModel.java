@@ -288,7 +288,6 @@ public final class TrainViewModel {
                       drop ? data.withoutEmptyClasses() : data, config, out, resume, feed, cancel);
             },
             result -> {
-              running.set(false);
               feed.flush();
               log.add(
                   String.format(
@@ -318,10 +317,8 @@ public final class TrainViewModel {
                         e -> log.add(e.getMessage()));
               }
             },
-            e -> {
-              running.set(false);
-              log.add("Training failed: " + e.getMessage());
-            });
+            e -> log.add("Training failed: " + e.getMessage()),
+            () -> running.set(false));
   }
 
   private static String overwriteQuestion(List<Path> replaced, boolean resume) {

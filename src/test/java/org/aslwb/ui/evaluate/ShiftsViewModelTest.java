@@ -90,4 +90,32 @@ class ShiftsViewModelTest {
       assertNotNull(vm.messageProperty().get());
     }
   }
+
+  @Test
+  void cancellingARunStillQueuedFreesTheButtonsAtOnce() throws Exception {
+    try (JobService jobs = JobService.withWorkers(2)) {
+      Workspace workspace = new Workspace(new TaskRunner(jobs, Runnable::run));
+      ShiftsViewModel vm = new ShiftsViewModel(workspace);
+      Workspace demo = UiFixtures.sameThreadWorkspace();
+      UiFixtures.openTinyDemo(demo, "A");
+      CountDownLatch release = new CountDownLatch(1);
+      CountDownLatch started = new CountDownLatch(1);
+      jobs.submit(
+          "an evaluation already running",
+          JobService.Lane.BACKGROUND,
+          (p, c) -> {
+            started.countDown();
+            return release.await(30, TimeUnit.SECONDS);
+          });
+      assertTrue(started.await(10, TimeUnit.SECONDS));
+      workspace.modelProperty().set(demo.modelProperty().get());
+      workspace.datasetProperty().set(demo.datasetProperty().get());
+      vm.run();
+      assertTrue(vm.runningProperty().get());
+      vm.cancel();
+      assertFalse(vm.runningProperty().get(), "a queued run is dropped on cancel");
+      release.countDown();
+      assertTrue(workspace.tasks().statusProperty().get().endsWith("cancelled"));
+    }
+  }
 }
