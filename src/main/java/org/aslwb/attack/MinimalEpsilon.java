@@ -48,9 +48,10 @@ public final class MinimalEpsilon {
         images.add(data.image(indices[i]));
         truth[i - start] = mapping.modelIndex(data.label(indices[i]));
       }
-      float[][] gradients = classifier.lossGradients(images, truth);
-      double[] eps = search(classifier, images, gradients, truth, budget);
-      int[] at = predictions(classifier, images, gradients, eps);
+      // the bisection tries many epsilons on each gradient: only its signs matter
+      float[][] signs = Fgsm.signs(classifier.lossGradients(images, truth));
+      double[] eps = search(classifier, images, signs, truth, budget);
+      int[] at = predictions(classifier, images, signs, eps);
       for (int i = 0; i < images.size(); i++) {
         int index = indices[start + i];
         out.add(
@@ -69,18 +70,14 @@ public final class MinimalEpsilon {
 
   /** Per image: 0 when misclassified clean, +Infinity when not flipped at the budget. */
   double[] search(
-      Classifier classifier,
-      List<PixelImage> images,
-      float[][] gradients,
-      int[] truth,
-      double budget) {
+      Classifier classifier, List<PixelImage> images, float[][] signs, int[] truth, double budget) {
     int n = images.size();
     double[] result = new double[n];
     double[] lo = new double[n];
     double[] hi = new double[n];
     boolean[] open = new boolean[n];
-    int[] clean = predictions(classifier, images, gradients, new double[n]);
-    int[] atBudget = predictions(classifier, images, gradients, filled(n, budget));
+    int[] clean = predictions(classifier, images, signs, new double[n]);
+    int[] atBudget = predictions(classifier, images, signs, filled(n, budget));
     for (int i = 0; i < n; i++) {
       if (clean[i] != truth[i]) {
         result[i] = 0;
@@ -98,7 +95,7 @@ public final class MinimalEpsilon {
         for (int i = 0; i < n; i++) {
           mid[i] = (lo[i] + hi[i]) / 2;
         }
-        int[] p = predictions(classifier, images, gradients, mid);
+        int[] p = predictions(classifier, images, signs, mid);
         for (int i = 0; i < n; i++) {
           if (open[i] && hi[i] - lo[i] > tolerance(hi[i])) {
             if (p[i] != truth[i]) {
@@ -113,7 +110,7 @@ public final class MinimalEpsilon {
       for (int i = 0; i < n; i++) {
         check[i] = 0.9 * hi[i];
       }
-      int[] p = predictions(classifier, images, gradients, check);
+      int[] p = predictions(classifier, images, signs, check);
       for (int i = 0; i < n; i++) {
         if (!open[i]) {
           continue;
@@ -155,11 +152,11 @@ public final class MinimalEpsilon {
   }
 
   private int[] predictions(
-      Classifier classifier, List<PixelImage> images, float[][] gradients, double[] eps) {
+      Classifier classifier, List<PixelImage> images, float[][] signs, double[] eps) {
     List<PixelImage> adversarial = new ArrayList<>(images.size());
     for (int i = 0; i < images.size(); i++) {
       double e = Double.isFinite(eps[i]) ? eps[i] : 0;
-      adversarial.add(e == 0 ? images.get(i) : fgsm.apply(images.get(i), gradients[i], e));
+      adversarial.add(e == 0 ? images.get(i) : fgsm.applyAlong(images.get(i), signs[i], e));
     }
     return RobustnessSweep.argmax(classifier.probabilities(adversarial));
   }

@@ -59,13 +59,14 @@ public final class RobustnessSweep {
       }
       int[] goal = target >= 0 ? filled(images.size(), target) : modelTruth;
       int[] cleanPredictions = argmax(counted.probabilities(images));
-      float[][] gradients = attack instanceof Fgsm ? counted.lossGradients(images, goal) : null;
+      float[][] signs =
+          attack instanceof Fgsm ? Fgsm.signs(counted.lossGradients(images, goal)) : null;
       for (int e = 0; e < epsilons.length; e++) {
         List<PixelImage> adversarial;
-        if (gradients != null) {
+        if (signs != null) {
           adversarial = new ArrayList<>(images.size());
           for (int i = 0; i < images.size(); i++) {
-            adversarial.add(((Fgsm) attack).apply(images.get(i), gradients[i], epsilons[e]));
+            adversarial.add(((Fgsm) attack).applyAlong(images.get(i), signs[i], epsilons[e]));
           }
         } else {
           adversarial = attack.perturb(counted, images, goal, epsilons[e]);

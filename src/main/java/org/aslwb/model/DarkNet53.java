@@ -54,7 +54,6 @@ final class DarkNet53 {
   /** Convolution without bias, batch norm, leaky ReLU 0.1. */
   private static String convUnit(
       GraphLayers layers, String name, String input, int nOut, int kernel, int stride) {
-    layers.conv(name + "_conv", input, nOut, kernel, stride, false, GraphLayers.identity());
-    return layers.batchNorm(name + "_bn", name + "_conv", nOut, new ActivationLReLU(LEAK));
+    return layers.convBatchNorm(name, input, nOut, kernel, stride, new ActivationLReLU(LEAK));
   }
 }

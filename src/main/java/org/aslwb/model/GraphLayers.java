@@ -23,6 +23,9 @@ final class GraphLayers {
   /** Batch norm epsilon; the twin folds the statistics with the same value. */
   static final double BN_EPS = 1e-5;
 
+  private static final String CONV = "_conv";
+  private static final String BATCH_NORM = "_bn";
+
   private final ComputationGraphConfiguration.GraphBuilder graph;
   private final boolean twin;
 
@@ -59,6 +62,30 @@ final class GraphLayers {
             .build(),
         input);
     return name;
+  }
+
+  /**
+   * A convolution without bias followed by batch norm and {@code activation}, named {@code name +
+   * "_conv"} and {@code name + "_bn"}. In the twin the batch norm is folded into the convolution
+   * (see {@link InferenceTwin}): one convolution with a bias and the activation, named {@code name
+   * + "_conv"}, so that inference and input gradients skip a layer and an activation copy per unit.
+   *
+   * @return the vertex that carries the unit's output
+   */
+  String convBatchNorm(
+      String name, String input, int nOut, int kernel, int stride, IActivation activation) {
+    if (twin) {
+      return conv(name + CONV, input, nOut, kernel, stride, true, activation);
+    }
+    conv(name + CONV, input, nOut, kernel, stride, false, identity());
+    return batchNorm(name + BATCH_NORM, name + CONV, nOut, activation);
+  }
+
+  /** The batch norm that follows convolution {@code conv} in a {@link #convBatchNorm} unit. */
+  static String batchNormAfter(String conv) {
+    return conv.endsWith(CONV)
+        ? conv.substring(0, conv.length() - CONV.length()) + BATCH_NORM
+        : conv + BATCH_NORM;
   }
 
   /**

@@ -50,8 +50,8 @@ final class LogitGradients {
         (int) shape[1],
         (int) shape[2],
         (int) shape[3],
-        acts.data().asFloat(),
-        grads.data().asFloat());
+        Tensors.toFloats(acts),
+        Tensors.toFloats(grads));
   }
 
   /** The last convolution layer of a graph in topological order (for imported models). */

@@ -103,7 +103,7 @@ public final class NetworkClassifier implements Classifier {
       INDArray input = toInput(chunk);
       float[] probs;
       synchronized (forwardLock) {
-        probs = network.output(false, input)[0].dup('c').data().asFloat();
+        probs = Tensors.toFloats(network.output(false, input)[0]);
       }
       int k = classNames.size();
       for (int i = 0; i < chunk.size(); i++) {
@@ -145,7 +145,7 @@ public final class NetworkClassifier implements Classifier {
       twin.setLabels(oneHot);
       twin.computeGradientAndScore();
       twin.setListeners();
-      float[] all = layout.toChannelsFirst(capture.gradient).dup('c').data().asFloat();
+      float[] all = Tensors.toFloats(layout.toChannelsFirst(capture.gradient));
       int size = all.length / n;
       for (int i = 0; i < n; i++) {
         float[] g = java.util.Arrays.copyOfRange(all, i * size, (i + 1) * size);
@@ -195,12 +195,12 @@ public final class NetworkClassifier implements Classifier {
       preprocessing.normalise(image.data(), flat, i * size);
     }
     return layout.fromChannelsFirst(
-        Nd4j.create(
+        Tensors.fromFloats(
             flat,
-            new long[] {
-              images.size(), preprocessing.channels(), preprocessing.height(), preprocessing.width()
-            },
-            'c'));
+            images.size(),
+            preprocessing.channels(),
+            preprocessing.height(),
+            preprocessing.width()));
   }
 
   /** Reads the input vertex's epsilon after the backward pass, before the graph clears it. */

@@ -5,6 +5,7 @@ import org.aslwb.data.Augmenter;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.data.PixelImage;
 import org.aslwb.data.Preprocessing;
+import org.aslwb.model.Tensors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -47,10 +48,8 @@ final class BatchAssembler {
       labels.putScalar(i, data.label(sample), 1f - labelSmoothing + labelSmoothing / classes);
     }
     INDArray x =
-        Nd4j.create(
-            features,
-            new long[] {n, preprocessing.channels(), preprocessing.height(), preprocessing.width()},
-            'c');
+        Tensors.fromFloats(
+            features, n, preprocessing.channels(), preprocessing.height(), preprocessing.width());
     return new DataSet(x, labels);
   }
 
