@@ -61,6 +61,7 @@ public final class BackgroundSwap {
       }
     }
     double grain = random.nextDouble() * 0.08;
+    var gaussian = ImageOps.perPixel(random);
     int plane = width * height;
     float[] d = new float[plane * channels];
     for (int y = 0; y < height; y++) {
@@ -76,7 +77,7 @@ public final class BackgroundSwap {
           int row = cells + 1;
           double top = g[y0 * row + x0] * (1 - ax) + g[y0 * row + x0 + 1] * ax;
           double bottom = g[(y0 + 1) * row + x0] * (1 - ax) + g[(y0 + 1) * row + x0 + 1] * ax;
-          double v = top * (1 - ay) + bottom * ay + random.nextGaussian() * grain;
+          double v = top * (1 - ay) + bottom * ay + gaussian.nextGaussian() * grain;
           d[c * plane + y * width + x] = ImageOps.clamp((float) v);
         }
       }
