@@ -77,20 +77,20 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--monitor",
-      defaultValue = "val_accuracy",
+      defaultValue = TrainingConfig.DefaultEarlyStopping.MONITOR,
       description = "early stopping's metric, val_loss or val_accuracy (default: ${DEFAULT-VALUE})")
   String monitor;
 
   @Option(
       names = "--patience",
-      defaultValue = "8",
+      defaultValue = "" + TrainingConfig.DefaultEarlyStopping.PATIENCE,
       description =
           "early stopping: epochs without improvement before stopping, 0 never stops (default: ${DEFAULT-VALUE})")
   int patience;
 
   @Option(
       names = "--min-delta",
-      defaultValue = "0.001",
+      defaultValue = "" + TrainingConfig.DefaultEarlyStopping.MIN_DELTA,
       description =
           "early stopping: smallest change that counts as an improvement (default: ${DEFAULT-VALUE})")
   double minDelta;

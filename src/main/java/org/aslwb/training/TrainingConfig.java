@@ -67,7 +67,27 @@ public record TrainingConfig(
    * while its accuracy still climbs (README, "Shift suite and augmentation against domain shift").
    */
   public static final EarlyStopping DEFAULT_EARLY_STOPPING =
-      new EarlyStopping(EarlyStopping.Monitor.VAL_ACCURACY, 1e-3, 8);
+      new EarlyStopping(
+          EarlyStopping.Monitor.parse(DefaultEarlyStopping.MONITOR),
+          DefaultEarlyStopping.MIN_DELTA,
+          DefaultEarlyStopping.PATIENCE);
+
+  /**
+   * {@link #DEFAULT_EARLY_STOPPING}'s settings as compile-time constants, which the CLI's option
+   * defaults (annotation values) can name.
+   */
+  public static final class DefaultEarlyStopping {
+    /** The metric watched. */
+    public static final String MONITOR = "val_accuracy";
+
+    /** The smallest change that counts as an improvement. */
+    public static final double MIN_DELTA = 1e-3;
+
+    /** Epochs without improvement before stopping. */
+    public static final int PATIENCE = 8;
+
+    private DefaultEarlyStopping() {}
+  }
 
   /** The label smoothing of {@code aslwb train} and the Train tab when none is given. */
   public static final double DEFAULT_LABEL_SMOOTHING = 0.1;
