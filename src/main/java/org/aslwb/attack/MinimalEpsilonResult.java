@@ -47,6 +47,18 @@ public record MinimalEpsilonResult(
     return images.stream().filter(i -> Double.isInfinite(i.epsilon())).count();
   }
 
+  /** One grey level of an 8-bit image, on the [0,1] scale epsilons are given in. */
+  public static final double ONE_GREY_LEVEL = 1.0 / 255;
+
+  /**
+   * Flipped images whose epsilon is under one grey level: a perturbation that small rounds away
+   * when the adversarial image is saved as an 8-bit file, so it flips the model only in floating
+   * point. Their epsilons are below the bisection's tolerance, which is one grey level too.
+   */
+  public long belowOneGreyLevel() {
+    return images.stream().filter(i -> i.flipped() && i.epsilon() < ONE_GREY_LEVEL).count();
+  }
+
   /** Images misclassified before any attack. */
   public long misclassified() {
     return images.stream().filter(ImageEpsilon::misclassified).count();

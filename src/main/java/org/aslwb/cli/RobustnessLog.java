@@ -17,14 +17,16 @@ final class RobustnessLog {
   static void minimalEpsilon(MinimalEpsilonResult m) {
     Output.say(
         "%s minimal FGSM epsilon over %d images (budget %.3f, tolerance 1/255, %.2f s): median"
-            + " %s; %d never flipped, %d misclassified before the attack",
+            + " %s; %d never flipped, %d misclassified before the attack; %d flipped under one"
+            + " grey level (eps < 1/255: lost when saved as 8-bit)",
         m.model(),
         m.images().size(),
         m.budget(),
         m.seconds(),
         describe(m.median()),
         m.neverFlipped(),
-        m.misclassified());
+        m.misclassified(),
+        m.belowOneGreyLevel());
     long[] h = m.histogram(BINS);
     StringBuilder line = new StringBuilder("  histogram (bins of " + m.budget() / BINS + "):");
     for (long c : h) {
@@ -68,6 +70,7 @@ final class RobustnessLog {
     o.put("median", Double.isFinite(m.median()) ? m.median() : null);
     o.put("never_flipped", m.neverFlipped());
     o.put("misclassified", m.misclassified());
+    o.put("below_one_grey_level", m.belowOneGreyLevel());
     o.put("histogram", m.histogram(BINS));
     o.put(
         "most_fragile",

@@ -47,6 +47,23 @@ class RobustnessViewsTest {
   }
 
   @Test
+  void flipsUnderOneGreyLevelAreCountedApart() {
+    MinimalEpsilonResult r =
+        new MinimalEpsilonResult(
+            "t",
+            List.of(
+                new ImageEpsilon(0, "a.png", "A", 0.5 / 255, "B"),
+                new ImageEpsilon(1, "b.png", "A", 1.0 / 255, "B"),
+                new ImageEpsilon(2, "c.png", "A", 0.02, "B"),
+                new ImageEpsilon(3, "d.png", "A", 0, "B"),
+                new ImageEpsilon(4, "e.png", "A", Double.POSITIVE_INFINITY, "A")),
+            0.3,
+            MinimalEpsilon.TOLERANCE,
+            1);
+    assertEquals(1, r.belowOneGreyLevel(), "a misclassified image (eps 0) is not a flip");
+  }
+
+  @Test
   void theTransferDiagonalIsEachModelsOwnCurvePoint() {
     List<Classifier> models =
         List.of(new MeanThresholdClassifier(0.5), new MeanThresholdClassifier(0.65));
