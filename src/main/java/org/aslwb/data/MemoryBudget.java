@@ -67,17 +67,13 @@ public record MemoryBudget(long bytes) {
         }
         return checked(new MemoryBudget((long) (machineBytes() * percent / 100)), setting, text);
       }
-      long unit =
-          switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
-            case 'k' -> 1L << 10;
-            case 'm' -> MIB;
-            case 'g' -> 1L << 30;
-            case 't' -> 1L << 40;
-            default -> 1;
-          };
-      String number = unit == 1 ? t : t.substring(0, t.length() - 1);
-      return checked(
-          new MemoryBudget(Math.multiplyExact(Long.parseLong(number.trim()), unit)), setting, text);
+      long bytes;
+      try {
+        bytes = ByteSize.parse(t, setting);
+      } catch (IllegalArgumentException e) {
+        throw new NumberFormatException();
+      }
+      return checked(new MemoryBudget(Math.max(1, bytes)), setting, text);
     } catch (NumberFormatException | ArithmeticException e) {
       throw new IllegalArgumentException(
           setting + "=" + text + ": not a memory size (examples: 6g, 6144m, 40%)");
@@ -166,7 +162,9 @@ public record MemoryBudget(long bytes) {
    */
   public static void main(String[] args) {
     try {
-      System.out.println(configured().jvmOptions());
+      String options = configured().jvmOptions();
+      TensorCachePruner.configuredLimit(); // a bad cache limit is refused before the app starts too
+      System.out.println(options);
     } catch (IllegalArgumentException e) {
       System.err.println("aslwb: " + e.getMessage());
       System.exit(2);

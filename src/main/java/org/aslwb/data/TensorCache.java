@@ -143,6 +143,7 @@ public final class TensorCache {
         return Lookup.damaged(file, "checksum mismatch");
       }
       String[] reasons = readReasons(channel, count, HEADER_BYTES + fixed);
+      TensorCachePruner.touch(file); // the pruner deletes the least recently used files first
       return new Lookup(new CachedTensors(file, pixelsOffset(count), bytesPerImage, reasons), null);
     } catch (IOException | RuntimeException e) {
       return Lookup.damaged(file, e.getMessage() == null ? e.toString() : e.getMessage());
@@ -215,7 +216,8 @@ public final class TensorCache {
         folder,
         file(index, geometry),
         index.files().size(),
-        geometry.width() * geometry.height() * geometry.channels());
+        geometry.width() * geometry.height() * geometry.channels(),
+        TensorCachePruner.configuredLimit());
   }
 
   private Path file(DatasetIndex index, Preprocessing geometry) {

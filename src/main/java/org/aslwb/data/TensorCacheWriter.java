@@ -19,6 +19,8 @@ import java.nio.file.StandardOpenOption;
  * renames the temporary file into place; {@link #close()} without a commit deletes it.
  */
 final class TensorCacheWriter implements AutoCloseable {
+  private final Path folder;
+  private final long folderLimit;
   private final Path target;
   private final Path tmp;
   private final FileChannel channel;
@@ -27,7 +29,10 @@ final class TensorCacheWriter implements AutoCloseable {
   private final boolean[] written;
   private boolean committed;
 
-  TensorCacheWriter(Path folder, Path target, int count, int bytesPerImage) throws IOException {
+  TensorCacheWriter(Path folder, Path target, int count, int bytesPerImage, long folderLimit)
+      throws IOException {
+    this.folder = folder;
+    this.folderLimit = folderLimit;
     this.target = target;
     this.bytesPerImage = bytesPerImage;
     this.reasons = new String[count];
@@ -103,6 +108,11 @@ final class TensorCacheWriter implements AutoCloseable {
     channel.close();
     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     committed = true;
+    try {
+      TensorCachePruner.prune(folder, target, folderLimit);
+    } catch (IOException e) {
+      // the new file is in place; older ones stay until the next write
+    }
     return new CachedTensors(
         target, TensorCache.pixelsOffset(count), bytesPerImage, reasons.clone());
   }
