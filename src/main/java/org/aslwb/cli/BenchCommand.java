@@ -409,11 +409,23 @@ final class BenchCommand {
               .put("drag_s", r.dragSeconds(), "%.2f")
               .put("fx_thread_cpu_ms", r.fxThreadCpuMs(), "%.0f")
               .put("probes", r.probes(), "%d")
+              .put("stalls_over_20ms", r.stallsOver20Ms(), "%d")
               .put("training_running", r.trainingRunning(), "%s")
+              .put("target", r.target(), "%s")
+              .put("gradient_nonzero_share", r.gradientNonZero(), "%.4f")
+              .put("untargeted_gradient_nonzero_share", r.untargetedGradientNonZero(), "%.4f")
+              .put("gc", collectors(), "%s")
               .put("model", "darknet53 x1.0 " + size + "px untrained", "%s"));
       out.finish("ui-stall");
       return 0;
     }
+  }
+
+  /** The JVM's garbage collectors, as their management beans name them ("G1 Young Generation"). */
+  static String collectors() {
+    return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .map(java.lang.management.GarbageCollectorMXBean::getName)
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** One timed step; {@code run} is its 0-based index. */

@@ -35,6 +35,20 @@ public final class JobService implements AutoCloseable {
     TRAINING
   }
 
+  /**
+   * The pool's thread priority: below the FX thread and its renderer (normal priority), so that on
+   * a machine whose cores a training run and a frame keep busy, the window still gets a core at
+   * once. Threads a job starts inherit it. Linux applies Java priorities only when the JVM is told
+   * to ({@code -XX:ThreadPriorityPolicy=1}, which {@code bin/aslwb gui} passes).
+   */
+  public static final int POOL_PRIORITY = Thread.NORM_PRIORITY - 1;
+
+  /**
+   * The training thread's priority: the lowest, as training runs for hours and nobody waits on a
+   * batch.
+   */
+  public static final int TRAINING_PRIORITY = Thread.MIN_PRIORITY;
+
   private final Object lock = new Object();
   private final PriorityQueue<Job<?>> pool =
       new PriorityQueue<>(
@@ -54,9 +68,9 @@ public final class JobService implements AutoCloseable {
     this.inline = inline;
     if (!inline) {
       for (int i = 0; i < workers; i++) {
-        threads.add(start("job-worker-" + (i + 1), this::poolLoop));
+        threads.add(start("job-worker-" + (i + 1), POOL_PRIORITY, this::poolLoop));
       }
-      threads.add(start("job-training", this::trainingLoop));
+      threads.add(start("job-training", TRAINING_PRIORITY, this::trainingLoop));
     }
   }
 
@@ -221,9 +235,10 @@ public final class JobService implements AutoCloseable {
     active.forEach(Job::cancel);
   }
 
-  private static Thread start(String name, Runnable loop) {
+  private static Thread start(String name, int priority, Runnable loop) {
     Thread t = new Thread(loop, name);
     t.setDaemon(true);
+    t.setPriority(priority);
     t.start();
     return t;
   }

@@ -16,7 +16,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
+import org.aslwb.attack.AttackFrames;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.LoadedDataset;
@@ -37,8 +39,8 @@ import org.aslwb.ui.common.TaskRunner;
 /**
  * {@code aslwb bench ui-stall}: the real window, headless on Monocle, with a training job running
  * (the Train tab's Start, a CNN on synthetic data) while slider events drag epsilon on the Attack
- * tab over full DarkNet-53. A probe thread posts to the FX thread every 2 ms and records how late
- * each post runs: the FX thread's stalls.
+ * tab over full DarkNet-53 (FGSM towards another class: see {@link #run}). A probe thread posts to
+ * the FX thread every 2 ms and records how late each post runs: the FX thread's stalls.
  */
 public final class UiStallBench {
   private UiStallBench() {}
@@ -60,6 +62,7 @@ public final class UiStallBench {
    * @param p99StallMs the 99th percentile of the probes' waits
    * @param medianStallMs their median
    * @param probes probes run during the drag
+   * @param stallsOver20Ms probes that waited longer than 20 ms (the issue's goal: none)
    * @param framesShownPerSecond frames shown from the first event to the last event's frame
    * @param framesShown adversarial frames swapped in over that time
    * @param framesComputed frames the attack service computed
@@ -67,19 +70,27 @@ public final class UiStallBench {
    * @param dragSeconds from the first event to the frame of the last one
    * @param fxThreadCpuMs CPU time the FX thread used over that time (its own work, probes included)
    * @param trainingRunning whether the training job still ran at the end
+   * @param target the class the dragged attack pulls towards
+   * @param gradientNonZero the share of that attack's input gradient's entries that are not zero
+   *     (0: every FGSM frame equals the clean image)
+   * @param untargetedGradientNonZero the same for the untargeted attack
    */
   public record Result(
       double worstStallMs,
       double p99StallMs,
       double medianStallMs,
       int probes,
+      int stallsOver20Ms,
       double framesShownPerSecond,
       long framesShown,
       long framesComputed,
       int events,
       double dragSeconds,
       double fxThreadCpuMs,
-      boolean trainingRunning) {}
+      boolean trainingRunning,
+      String target,
+      double gradientNonZero,
+      double untargetedGradientNonZero) {}
 
   /** Runs the benchmark; starts (and at the end leaves) the JavaFX toolkit on Monocle. */
   public static Result run(Settings settings) throws Exception {
@@ -105,6 +116,17 @@ public final class UiStallBench {
             .warmedUp();
     Path imageFile = data.samples().get(0).file();
     PixelImage photo = ExplainInput.fromPhoto(new ImageDecoder().decode(imageFile));
+
+    // The untrained network's softmax is saturated: the untargeted loss (of the clean prediction)
+    // has an input gradient of exactly zero, so every untargeted FGSM frame would be the clean
+    // image. The drag attacks towards another class instead, whose gradient is not zero: real
+    // frames, at the same cost.
+    AttackFrames.Prepared untargeted = AttackFrames.prepare(darknet.classifier(), photo, -1);
+    int target = (untargeted.clean().predicted() + 1) % data.classNames().size();
+    String targetName = darknet.metadata().classNames().get(target);
+    double untargetedNonZero = nonZeroShare(untargeted.gradient());
+    double gradientNonZero =
+        nonZeroShare(AttackFrames.prepare(darknet.classifier(), photo, target).gradient());
 
     CountDownLatch up = new CountDownLatch(1);
     Platform.startup(up::countDown);
@@ -139,6 +161,7 @@ public final class UiStallBench {
           () -> {
             selectTab(root[0], "Attack");
             workspace.modelProperty().set(darknet);
+            choose(root[0], "#target", targetName);
             workspace.imageNameProperty().set(imageFile.getFileName().toString());
             workspace.photoProperty().set(photo);
             return null;
@@ -148,9 +171,16 @@ public final class UiStallBench {
       AtomicLong shown = new AtomicLong();
       onFx(
           () -> {
-            // each frame names its method and epsilon; an image-change listener would miss frames
-            // whose pixels equal the previous frame's
-            workspace.adversarialSourceProperty().addListener((o, a, b) -> shown.incrementAndGet());
+            // every swap of the adversarial view's image (a new Image object per frame), whatever
+            // its pixels
+            ImageView view = (ImageView) root[0].lookup("#adversarialImage");
+            view.imageProperty()
+                .addListener(
+                    (o, a, b) -> {
+                      if (b != null) {
+                        shown.incrementAndGet();
+                      }
+                    });
             return null;
           });
 
@@ -199,16 +229,30 @@ public final class UiStallBench {
           waits.length == 0 ? 0 : waits[(int) Math.floor(0.99 * (waits.length - 1))] / 1e6,
           waits.length == 0 ? 0 : waits[waits.length / 2] / 1e6,
           waits.length,
+          (int) Arrays.stream(waits).filter(w -> w > 20_000_000L).count(),
           shown.get() / seconds,
           shown.get(),
           computed.get(),
           settings.events(),
           seconds,
           fxCpuMs,
-          trainingRunning);
+          trainingRunning,
+          targetName,
+          gradientNonZero,
+          untargetedNonZero);
     } finally {
       Platform.exit();
     }
+  }
+
+  private static double nonZeroShare(float[] values) {
+    long nonZero = 0;
+    for (float v : values) {
+      if (v != 0) {
+        nonZero++;
+      }
+    }
+    return values.length == 0 ? 0 : (double) nonZero / values.length;
   }
 
   private static Job<?> training(Workspace workspace) {
@@ -224,6 +268,11 @@ public final class UiStallBench {
         .filter(t -> t.getText().equals(name))
         .findFirst()
         .ifPresent(t -> tabs.getSelectionModel().select(t));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void choose(Parent root, String id, String value) {
+    ((javafx.scene.control.ChoiceBox<String>) root.lookup(id)).setValue(value);
   }
 
   private static void text(Parent root, String id, String value) {

@@ -45,6 +45,41 @@ class JobServiceTest {
   }
 
   @Test
+  void jobsRunBelowTheWindowsPriorityAndTrainingLowestSoTheWindowGetsACoreFirst() throws Exception {
+    try (JobService jobs = JobService.withWorkers(2)) {
+      int frame =
+          jobs.submit("frame", JobService.Lane.INTERACTIVE, (p, c) -> priority())
+              .completion()
+              .get(10, TimeUnit.SECONDS);
+      int training =
+          jobs.submit("training", JobService.Lane.TRAINING, (p, c) -> priority())
+              .completion()
+              .get(10, TimeUnit.SECONDS);
+      int startedByTraining =
+          jobs.submit(
+                  "training",
+                  JobService.Lane.TRAINING,
+                  (p, c) -> {
+                    int[] seen = new int[1];
+                    Thread helper = new Thread(() -> seen[0] = priority(), "prefetch");
+                    helper.start();
+                    helper.join();
+                    return seen[0];
+                  })
+              .completion()
+              .get(10, TimeUnit.SECONDS);
+
+      assertTrue(frame < Thread.NORM_PRIORITY, "frames below the FX thread: " + frame);
+      assertTrue(training < frame, "training below frames: " + training);
+      assertEquals(training, startedByTraining, "a training run's own threads inherit it");
+    }
+  }
+
+  private static int priority() {
+    return Thread.currentThread().getPriority();
+  }
+
+  @Test
   void evaluationAndExplanationFinishWhileATrainingRunGoesOn() throws Exception {
     try (JobService jobs = JobService.withWorkers(2)) {
       CountDownLatch release = new CountDownLatch(1);

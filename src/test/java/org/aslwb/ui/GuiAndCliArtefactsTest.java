@@ -68,9 +68,9 @@ class GuiAndCliArtefactsTest {
     Workspace workspace = UiFixtures.sameThreadWorkspace();
     AttackViewModel vm = new AttackViewModel(workspace);
     UiFixtures.openTinyDemo(workspace, "C");
-    vm.limitProperty().set("24");
-    vm.sweep();
-    vm.export(dir.resolve("gui"));
+    vm.sweepCurves().limitProperty().set("24");
+    vm.sweepCurves().sweep();
+    vm.sweepCurves().export(dir.resolve("gui"));
     cli(
         "attack",
         "--model",

@@ -69,19 +69,22 @@ public final class AttackController {
     vm.draggingProperty().bind(epsilon.valueChangingProperty());
     imageText.textProperty().bind(vm.imageTextProperty());
     ImageChoice.wire(root, openImage, gallery, DemoAssets.gallery(), vm::openImage);
-    noCurves.visibleProperty().bind(Bindings.size(vm.curves()).lessThan(2)); // the marker only
+    noCurves
+        .visibleProperty()
+        .bind(Bindings.size(vm.sweepCurves().curves()).lessThan(2)); // the marker only
     wideRange.selectedProperty().bindBidirectional(vm.wideRangeProperty());
     epsilonText.textProperty().bind(vm.epsilonTextProperty());
     method.getItems().setAll("fgsm", "bim", "pgd");
     method.valueProperty().bindBidirectional(vm.methodProperty());
     target.setItems(vm.targets());
     target.valueProperty().bindBidirectional(vm.targetProperty());
-    clean.imageProperty().bind(vm.cleanProperty());
-    noise.imageProperty().bind(vm.noiseProperty());
-    adversarial.imageProperty().bind(vm.adversarialProperty());
-    cleanLabel.textProperty().bind(vm.cleanLabelProperty());
-    adversarialLabel.textProperty().bind(vm.adversarialLabelProperty());
-    vm.flippedProperty()
+    clean.imageProperty().bind(vm.shown().cleanProperty());
+    noise.imageProperty().bind(vm.shown().noiseProperty());
+    adversarial.imageProperty().bind(vm.shown().adversarialProperty());
+    cleanLabel.textProperty().bind(vm.shown().cleanLabelProperty());
+    adversarialLabel.textProperty().bind(vm.shown().adversarialLabelProperty());
+    vm.shown()
+        .flippedProperty()
         .addListener(
             (o, a, b) -> {
               adversarialLabel.getStyleClass().remove("flipped");
@@ -89,16 +92,20 @@ public final class AttackController {
                 adversarialLabel.getStyleClass().add("flipped");
               }
             });
-    vm.cleanTop()
-        .addListener((ListChangeListener<Prediction.Ranked>) c -> bars(cleanTop, vm.cleanTop()));
-    vm.adversarialTop()
+    vm.shown()
+        .cleanTop()
         .addListener(
-            (ListChangeListener<Prediction.Ranked>) c -> bars(adversarialTop, vm.adversarialTop()));
-    curve.setData(vm.curves());
+            (ListChangeListener<Prediction.Ranked>) c -> bars(cleanTop, vm.shown().cleanTop()));
+    vm.shown()
+        .adversarialTop()
+        .addListener(
+            (ListChangeListener<Prediction.Ranked>)
+                c -> bars(adversarialTop, vm.shown().adversarialTop()));
+    curve.setData(vm.sweepCurves().curves());
     epsilonAxis.upperBoundProperty().bind(epsilon.maxProperty());
-    limit.textProperty().bindBidirectional(vm.limitProperty());
-    sweep.setOnAction(e -> vm.sweep());
-    robustnessController.follow(vm.epsilonProperty(), vm.sweeps());
+    limit.textProperty().bindBidirectional(vm.sweepCurves().limitProperty());
+    sweep.setOnAction(e -> vm.sweepCurves().sweep());
+    robustnessController.follow(vm.epsilonProperty(), vm.sweepCurves().sweeps());
     compare.setOnAction(
         e -> {
           FileChooser chooser = new FileChooser();
@@ -108,29 +115,42 @@ public final class AttackController {
               .add(new FileChooser.ExtensionFilter("ASL Workbench model", "*.aslwb"));
           File file = chooser.showOpenDialog(curve.getScene().getWindow());
           if (file != null) {
-            vm.compare(file.toPath());
+            vm.sweepCurves().compare(file.toPath());
           }
         });
-    clear.setOnAction(e -> vm.clearCurves());
+    clear.setOnAction(e -> vm.sweepCurves().clearCurves());
     export.setOnAction(
         e -> {
           File dir = new DirectoryChooser().showDialog(curve.getScene().getWindow());
           if (dir != null) {
-            vm.export(dir.toPath());
+            vm.sweepCurves().export(dir.toPath());
           }
         });
     message.textProperty().bind(vm.messageProperty());
   }
 
+  /**
+   * Shows {@code top} as labelled bars, reusing the rows already there: new controls would cost the
+   * FX thread their CSS on every frame of a drag.
+   */
   private static void bars(VBox box, java.util.List<Prediction.Ranked> top) {
-    box.getChildren().clear();
-    for (var r : top) {
-      ProgressBar bar = new ProgressBar(r.probability());
-      bar.getStyleClass().add("prob-bar");
-      bar.setPrefWidth(140);
-      Label name = new Label(String.format("%s %.3f", r.name(), r.probability()));
-      name.setMinWidth(90);
-      box.getChildren().add(new HBox(6, name, bar));
+    var rows = box.getChildren();
+    if (rows.size() > top.size()) {
+      rows.remove(top.size(), rows.size());
+    }
+    for (int i = 0; i < top.size(); i++) {
+      if (i == rows.size()) {
+        ProgressBar bar = new ProgressBar();
+        bar.getStyleClass().add("prob-bar");
+        bar.setPrefWidth(140);
+        Label name = new Label();
+        name.setMinWidth(90);
+        rows.add(new HBox(6, name, bar));
+      }
+      var row = ((HBox) rows.get(i)).getChildren();
+      Prediction.Ranked r = top.get(i);
+      ((Label) row.get(0)).setText(String.format("%s %.3f", r.name(), r.probability()));
+      ((ProgressBar) row.get(1)).setProgress(r.probability());
     }
   }
 }

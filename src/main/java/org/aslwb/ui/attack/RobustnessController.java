@@ -1,6 +1,7 @@
 package org.aslwb.ui.attack;
 
 import java.io.File;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -33,6 +34,7 @@ public final class RobustnessController {
   @FXML private Button minEps;
   @FXML private Label minEpsText;
   @FXML private BarChart<String, Number> histogram;
+  @FXML private Label noHistogram;
   @FXML private HBox gallery;
   @FXML private TextField transferEps;
   @FXML private Button transfer;
@@ -70,6 +72,7 @@ public final class RobustnessController {
     XYChart.Series<String, Number> bars = new XYChart.Series<>(vm.histogram());
     bars.setName("images");
     histogram.getData().add(bars);
+    noHistogram.visibleProperty().bind(Bindings.isEmpty(vm.histogram()));
     vm.fragile()
         .addListener(
             (ListChangeListener<RobustnessViewModel.Fragile>)

@@ -63,6 +63,7 @@ public final class RobustnessViewModel {
   private final ObjectProperty<MinimalEpsilonResult> minimal = new SimpleObjectProperty<>();
   private final ObjectProperty<TransferMatrix.Result> transfer = new SimpleObjectProperty<>();
   private List<String> classNames = List.of();
+  private SweepResult shownSweep;
   private List<String> modelClassNames = List.of();
 
   /** A view model over the shared workspace. */
@@ -82,6 +83,7 @@ public final class RobustnessViewModel {
   /** Shows the swept point nearest {@code eps} of {@code sweep}'s curve. */
   void show(double eps, SweepResult sweep) {
     if (sweep == null) {
+      shownSweep = null;
       perClass.clear();
       point.set(null);
       pointText.set("Run a sweep to see per-class robust accuracy and the adversarial confusion.");
@@ -93,6 +95,17 @@ public final class RobustnessViewModel {
         nearest = p;
       }
     }
+    String text =
+        String.format(
+            "%s %s at eps %.3f (the swept epsilon nearest the slider's %.3f): accuracy %.3f",
+            sweep.model(), sweep.method(), nearest.epsilon(), eps, nearest.accuracy());
+    if (sweep == shownSweep && nearest == point.get()) {
+      // the slider moved within the same swept point: the table and heat map stay as they are
+      // (redrawing them at every slider event would load the FX thread during a drag)
+      pointText.set(text);
+      return;
+    }
+    shownSweep = sweep;
     classNames = sweep.classNames();
     modelClassNames = modelClasses(sweep, nearest);
     List<ClassRow> rows = new java.util.ArrayList<>();
@@ -107,10 +120,7 @@ public final class RobustnessViewModel {
     }
     perClass.setAll(rows);
     point.set(nearest);
-    pointText.set(
-        String.format(
-            "%s %s at eps %.3f (the swept epsilon nearest the slider's %.3f): accuracy %.3f",
-            sweep.model(), sweep.method(), nearest.epsilon(), eps, nearest.accuracy()));
+    pointText.set(text);
   }
 
   private List<String> modelClasses(SweepResult sweep, CurvePoint p) {

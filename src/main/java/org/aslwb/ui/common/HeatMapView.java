@@ -23,6 +23,7 @@ public final class HeatMapView extends Region {
   private double[][] values = new double[0][0];
   private long[][] counts = new long[0][0];
   private BiConsumer<Integer, Integer> onCellClicked = (r, c) -> {};
+  private String emptyText = "No data yet: evaluate to draw the confusion matrix";
 
   /** An empty heat map. */
   public HeatMapView() {
@@ -95,6 +96,17 @@ public final class HeatMapView extends Region {
     draw();
   }
 
+  /** What the map says before it has data (FXML: {@code emptyText="..."}). */
+  public String getEmptyText() {
+    return emptyText;
+  }
+
+  /** Sets what the map says before it has data: how to get some, in the tab's words. */
+  public void setEmptyText(String text) {
+    emptyText = text;
+    draw();
+  }
+
   /** Called with (row, column) when a cell is clicked. */
   public void setOnCellClicked(BiConsumer<Integer, Integer> handler) {
     onCellClicked = handler;
@@ -140,7 +152,7 @@ public final class HeatMapView extends Region {
     if (rows.isEmpty()) {
       g.setFill(text);
       g.setFont(Font.font(14));
-      g.fillText("No data yet: evaluate to draw the confusion matrix", 16, 32);
+      g.fillText(emptyText, 16, 32);
       return;
     }
     double s = cell();

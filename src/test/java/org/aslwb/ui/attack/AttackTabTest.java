@@ -1,5 +1,6 @@
 package org.aslwb.ui.attack;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import org.aslwb.TinyModels;
 import org.aslwb.data.PixelImage;
 import org.aslwb.ui.UiFixtures;
 import org.aslwb.ui.Workspace;
+import org.aslwb.ui.common.HeatMapView;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,5 +68,19 @@ class AttackTabTest {
             .getText()
             .startsWith("Image: " + name + "; adversarial version: FGSM at eps 0.030"),
         explained.getText());
+  }
+
+  @Test
+  void beforeAnyRunTheChartsSayNoDataYetAndTheHistogramStopsSayingSoOnceItHasBars(FxRobot robot) {
+    assertTrue(robot.lookup("#noCurves").queryAs(Label.class).isVisible());
+    Label noHistogram = robot.lookup("#noHistogram").queryAs(Label.class);
+    assertTrue(noHistogram.isVisible());
+    HeatMapView confusion = robot.lookup("#adversarialConfusion").queryAs(HeatMapView.class);
+    assertTrue(
+        confusion.getEmptyText().startsWith("No data yet: run a sweep"), confusion.getEmptyText());
+
+    robot.interact(() -> robot.lookup("#runMinEps").queryButton().fire());
+
+    assertFalse(noHistogram.isVisible(), "the histogram has its bars now");
   }
 }

@@ -43,11 +43,11 @@ class AttackViewModelTest {
   void atEpsilonZeroTheAdversarialImageIsTheCleanOneAndNothingFlips() {
     vm.epsilonProperty().set(0);
     assertEquals(clean, workspace.adversarialProperty().get());
-    assertFalse(vm.flippedProperty().get());
-    String cleanLetter = vm.cleanLabelProperty().get().split(" ")[1];
+    assertFalse(vm.shown().flippedProperty().get());
+    String cleanLetter = vm.shown().cleanLabelProperty().get().split(" ")[1];
     assertTrue(
-        vm.adversarialLabelProperty().get().startsWith("adversarial: " + cleanLetter),
-        vm.adversarialLabelProperty().get());
+        vm.shown().adversarialLabelProperty().get().startsWith("adversarial: " + cleanLetter),
+        vm.shown().adversarialLabelProperty().get());
   }
 
   @Test
@@ -64,66 +64,67 @@ class AttackViewModelTest {
       }
       assertTrue(largest <= eps + 1e-6, "moved " + largest + " at eps " + eps);
       assertTrue(largest > eps / 2, "moved only " + largest + " at eps " + eps);
-      XYChart.Series<Number, Number> marker = vm.curves().get(0);
+      XYChart.Series<Number, Number> marker = vm.sweepCurves().curves().get(0);
       assertEquals(eps, marker.getData().get(0).getXValue().doubleValue(), 1e-12);
       assertTrue(
           vm.epsilonTextProperty().get().startsWith(String.format("eps %.3f on the [0,1]", eps)),
           vm.epsilonTextProperty().get());
-      assertNotNull(vm.noiseProperty().get());
-      assertEquals(5, vm.adversarialTop().size());
+      assertNotNull(vm.shown().noiseProperty().get());
+      assertEquals(5, vm.shown().adversarialTop().size());
     }
   }
 
   @Test
   void aLargeEpsilonFlipsTheLabelAndSaysSo() {
     vm.epsilonProperty().set(0.3);
-    assertTrue(vm.flippedProperty().get(), vm.adversarialLabelProperty().get());
-    assertTrue(vm.adversarialLabelProperty().get().endsWith("FLIPPED"));
+    assertTrue(vm.shown().flippedProperty().get(), vm.shown().adversarialLabelProperty().get());
+    assertTrue(vm.shown().adversarialLabelProperty().get().endsWith("FLIPPED"));
   }
 
   @Test
   void aSweepAddsOneCurveOfElevenPointsThatFallsWithEpsilon() {
-    vm.limitProperty().set("58");
-    vm.sweep();
-    assertEquals(2, vm.curves().size(), vm.messageProperty().get());
-    var points = vm.curves().get(1).getData();
+    vm.sweepCurves().limitProperty().set("58");
+    vm.sweepCurves().sweep();
+    assertEquals(2, vm.sweepCurves().curves().size(), vm.messageProperty().get());
+    var points = vm.sweepCurves().curves().get(1).getData();
     assertEquals(11, points.size());
     assertEquals(0.0, points.get(0).getXValue().doubleValue());
     assertTrue(
         points.get(10).getYValue().doubleValue() < points.get(0).getYValue().doubleValue(),
         "accuracy at eps 0.3 should be below the clean accuracy");
     assertTrue(vm.messageProperty().get().contains("58 images, 58 gradient passes"));
-    vm.clearCurves();
-    assertEquals(1, vm.curves().size());
+    vm.sweepCurves().clearCurves();
+    assertEquals(1, vm.sweepCurves().curves().size());
   }
 
   @Test
   void aSweepWithANonNumericImageCountIsRefused() {
-    vm.limitProperty().set("many");
-    vm.sweep();
+    vm.sweepCurves().limitProperty().set("many");
+    vm.sweepCurves().sweep();
     assertEquals("Images: not a number", vm.messageProperty().get());
-    assertEquals(1, vm.curves().size());
+    assertEquals(1, vm.sweepCurves().curves().size());
   }
 
   @Test
   void anotherSavedModelAddsItsOwnCurveWithoutReplacingTheModelInUse(@TempDir Path dir)
       throws Exception {
     var inUse = workspace.modelProperty().get();
-    vm.limitProperty().set("29");
-    vm.sweep();
+    vm.sweepCurves().limitProperty().set("29");
+    vm.sweepCurves().sweep();
     Path other = Files.copy(TinyModels.trainedCnn(), dir.resolve("other.aslwb"));
-    vm.compare(other);
-    assertEquals(3, vm.curves().size(), vm.messageProperty().get());
-    assertTrue(vm.curves().get(2).getName().startsWith("other.aslwb fgsm (29 images)"));
+    vm.sweepCurves().compare(other);
+    assertEquals(3, vm.sweepCurves().curves().size(), vm.messageProperty().get());
+    assertTrue(
+        vm.sweepCurves().curves().get(2).getName().startsWith("other.aslwb fgsm (29 images)"));
     assertEquals(
-        vm.curves().get(1).getData().get(5).getYValue(),
-        vm.curves().get(2).getData().get(5).getYValue(),
+        vm.sweepCurves().curves().get(1).getData().get(5).getYValue(),
+        vm.sweepCurves().curves().get(2).getData().get(5).getYValue(),
         "the same weights give the same curve");
     assertSame(inUse, workspace.modelProperty().get());
 
     Path foreign = Files.writeString(dir.resolve("notes.aslwb"), "not a model");
-    vm.compare(foreign);
+    vm.sweepCurves().compare(foreign);
     assertTrue(vm.messageProperty().get().contains("notes.aslwb"), vm.messageProperty().get());
-    assertEquals(3, vm.curves().size());
+    assertEquals(3, vm.sweepCurves().curves().size());
   }
 }

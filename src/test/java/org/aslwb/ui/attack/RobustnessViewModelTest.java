@@ -28,14 +28,14 @@ class RobustnessViewModelTest {
     workspace = UiFixtures.sameThreadWorkspace();
     attack = new AttackViewModel(workspace);
     vm = new RobustnessViewModel(workspace);
-    vm.follow(attack.epsilonProperty(), attack.sweeps());
+    vm.follow(attack.epsilonProperty(), attack.sweepCurves().sweeps());
     UiFixtures.openTinyDemo(workspace, "C");
   }
 
   @Test
   void thePerClassTableAndConfusionFollowTheSliderToTheNearestSweptEpsilon() {
-    attack.limitProperty().set("58");
-    attack.sweep();
+    attack.sweepCurves().limitProperty().set("58");
+    attack.sweepCurves().sweep();
     attack.epsilonProperty().set(0.0);
     assertEquals(0.0, vm.pointProperty().get().epsilon());
     long images = vm.perClass().stream().mapToLong(RobustnessViewModel.ClassRow::images).sum();
