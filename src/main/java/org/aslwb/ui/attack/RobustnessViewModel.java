@@ -183,12 +183,13 @@ public final class RobustnessViewModel {
     minEpsText.set(
         String.format(
             "%d images, median minimal epsilon %s; %d never flipped up to %.2f, %d misclassified"
-                + " already (%.1f s)",
+                + " already, %d flipped under one grey level (lost when saved as 8-bit) (%.1f s)",
             r.images().size(),
             Double.isFinite(median) ? String.format("%.4f", median) : "above the budget",
             r.neverFlipped(),
             r.budget(),
             r.misclassified(),
+            r.belowOneGreyLevel(),
             r.seconds()));
   }
 
