@@ -141,6 +141,9 @@ public final class Trainer {
             + "; "
             + split.description()
             + ")");
+    if (config.measuresRobustAccuracy() && split.validation().length == 0) {
+      listener.onMessage("no validation images: robust accuracy is not measured");
+    }
     listener.onStart(split.train().length, split.validation().length, firstEpoch);
     if (!history.isEmpty()) {
       listener.onResumed(List.copyOf(history));
@@ -235,23 +238,35 @@ public final class Trainer {
       trainedImages += images;
       trainSeconds += seconds;
       TrainedModel snapshot = new TrainedModel(net, current.metadata());
-      var classifier = snapshot.rawClassifier();
-      int[] sample = java.util.Arrays.copyOf(order, Math.min(order.length, TRAIN_ACCURACY_SAMPLE));
-      EpochScorer.LossAndAccuracy trainScore = scorer.score(classifier, data, sample);
-      EpochScorer.LossAndAccuracy valScore =
-          split.validation().length == 0
-              ? new EpochScorer.LossAndAccuracy(Double.NaN, Double.NaN)
-              : scorer.score(classifier, data, split.validation());
-      EpochMetrics metrics =
-          new EpochMetrics(
-              epoch,
-              lossSum / Math.max(1, images),
-              trainScore.accuracy(),
-              valScore.loss(),
-              valScore.accuracy(),
-              lr,
-              images / seconds,
-              seconds);
+      EpochMetrics metrics;
+      try {
+        metrics =
+            scorer.epoch(
+                snapshot.rawClassifier(),
+                data,
+                java.util.Arrays.copyOf(order, Math.min(order.length, TRAIN_ACCURACY_SAMPLE)),
+                split.validation(),
+                config,
+                new EpochScorer.Training(
+                    epoch, lossSum / Math.max(1, images), lr, images / seconds, seconds),
+                cancellation);
+      } catch (Cancellation.CancelledException e) {
+        // the epoch is not recorded: a resumed run trains it again, to the same weights
+        listener.onMessage(
+            "cancelled while attacking epoch "
+                + epoch
+                + "'s validation images; resume continues from the last checkpoint");
+        return result(
+            modelFile,
+            history,
+            trainedImages,
+            trainSeconds,
+            TrainingResult.StopReason.CANCELLED,
+            config,
+            data,
+            split,
+            listener);
+      }
       history.add(metrics);
       boolean improved = config.earlyStopping().bestEpoch(history) == epoch;
       ModelMetadata metadata =

@@ -97,25 +97,21 @@ public final class TrainingStart {
 
   /** The metrics of an epoch that trained {@code network} in {@code seconds} at this loss. */
   public EpochMetrics score(ComputationGraph network, int epoch, double trainLoss, double seconds) {
-    var classifier = new TrainedModel(network, initial.metadata()).rawClassifier();
-    EpochScorer scorer = new EpochScorer();
-    int[] sample =
-        java.util.Arrays.copyOf(
-            split.train(), Math.min(split.train().length, Trainer.TRAIN_ACCURACY_SAMPLE));
-    var train = scorer.score(classifier, data, sample);
-    var val =
-        split.validation().length == 0
-            ? new EpochScorer.LossAndAccuracy(Double.NaN, Double.NaN)
-            : scorer.score(classifier, data, split.validation());
-    return new EpochMetrics(
-        epoch,
-        trainLoss,
-        train.accuracy(),
-        val.loss(),
-        val.accuracy(),
-        config.learningRate(),
-        split.train().length / Math.max(1e-9, seconds),
-        seconds);
+    return new EpochScorer()
+        .epoch(
+            new TrainedModel(network, initial.metadata()).rawClassifier(),
+            data,
+            java.util.Arrays.copyOf(
+                split.train(), Math.min(split.train().length, Trainer.TRAIN_ACCURACY_SAMPLE)),
+            split.validation(),
+            config,
+            new EpochScorer.Training(
+                epoch,
+                trainLoss,
+                config.learningRate(),
+                split.train().length / Math.max(1e-9, seconds),
+                seconds),
+            org.aslwb.task.Cancellation.none());
   }
 
   /**
