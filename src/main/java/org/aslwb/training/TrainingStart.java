@@ -30,11 +30,11 @@ public final class TrainingStart {
 
   private TrainingStart(LoadedDataset data, TrainingConfig config) {
     Engine.start();
-    Trainer.checkData(data, config);
+    TrainingSetup.checkData(data, config);
     this.data = data;
     this.config = config;
-    this.split = Trainer.split(data, config);
-    this.initial = Trainer.freshModel(data, config, split, DataFingerprint.of(data, split));
+    this.split = TrainingSetup.split(data, config);
+    this.initial = TrainingSetup.freshModel(data, config, split, DataFingerprint.of(data, split));
     this.batches =
         new BatchAssembler(
             data,
@@ -121,7 +121,7 @@ public final class TrainingStart {
   public TrainedModel finish(ComputationGraph network, List<EpochMetrics> history) {
     TrainedModel trained =
         new TrainedModel(network, initial.metadata().withHistory(history, history.size()));
-    TemperatureScaling calibration = Trainer.calibrate(trained, data, split);
+    TemperatureScaling calibration = TrainingSetup.calibrate(trained, data, split);
     return new TrainedModel(network, trained.metadata().withCalibration(calibration));
   }
 }
