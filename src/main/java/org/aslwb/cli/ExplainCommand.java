@@ -3,10 +3,14 @@ package org.aslwb.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.aslwb.attack.Attack;
+import org.aslwb.attack.AttackFrames;
 import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.PixelImage;
 import org.aslwb.explain.Agreement;
 import org.aslwb.explain.AttributionMap;
+import org.aslwb.explain.EvidenceShift;
+import org.aslwb.explain.EvidenceShiftAnalysis;
 import org.aslwb.explain.ExplainInput;
 import org.aslwb.explain.ExplainMethod;
 import org.aslwb.explain.Explanation;
@@ -36,8 +40,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "explain",
     description =
-        "LIME explanation of one image (segments.png, overlay.png, weights.json), or a Grad-CAM,"
-            + " saliency or SmoothGrad map (overlay.png, attribution.json).")
+        "LIME explanation of one image (segments.png, overlay.png, weights.json), with"
+            + " --adversarial-eps also of its adversarial version on the same superpixels, or a"
+            + " Grad-CAM, saliency or SmoothGrad map (overlay.png, attribution.json).")
 final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, description = "model file")
   Path model;
@@ -76,6 +81,20 @@ final class ExplainCommand implements Callable<Integer> {
           "also run the other kind (LIME with a gradient method, Grad-CAM with LIME) and report"
               + " their rank correlation over the superpixels")
   boolean agreement;
+
+  @Option(
+      names = "--adversarial-eps",
+      description =
+          "also explain an adversarial version of the image (made at the model's input size"
+              + " against its clean prediction) on the clean image's superpixels: both weight"
+              + " sets, the per-superpixel evidence shift and the evidence-shift score (LIME only)")
+  Double adversarialEps;
+
+  @Option(
+      names = "--attack",
+      defaultValue = "fgsm",
+      description = "the attack of --adversarial-eps: fgsm, bim or pgd (default: ${DEFAULT-VALUE})")
+  String attack;
 
   @Option(
       names = "--samples",
@@ -137,6 +156,17 @@ final class ExplainCommand implements Callable<Integer> {
     if (seeds > 1 && how != ExplainMethod.LIME) {
       throw new IllegalArgumentException("--seeds applies to --method lime only");
     }
+    if (adversarialEps != null) {
+      SettingChecks.between("adversarial-eps", adversarialEps, 0, true, 1, true);
+      if (how != ExplainMethod.LIME) {
+        throw new IllegalArgumentException("--adversarial-eps applies to --method lime only");
+      }
+    }
+    try {
+      Attack.parse(attack, false, seed); // an unknown name is refused before the work
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--attack: " + e.getMessage());
+    }
     if (out != null) {
       OutputLocations.checkFolder(out); // before the work, not after it
     }
@@ -182,8 +212,13 @@ final class ExplainCommand implements Callable<Integer> {
       map = gradient.attribute(classifier, photo, label, seed);
     }
     Agreement agreed = lime != null && map != null ? Agreement.of(lime, map) : null;
+    WeightsJson.Adversarial adversarial =
+        adversarialEps == null ? null : adversarial(classifier, photo, lime);
     if (lime != null) {
       say(lime, stability);
+    }
+    if (adversarial != null) {
+      say(adversarial);
     }
     if (map != null) {
       Output.say(
@@ -202,7 +237,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     String text;
     if (how == ExplainMethod.LIME) {
-      text = WeightsJson.of(name, lime, stability, agreed);
+      text = WeightsJson.of(name, lime, stability, agreed, adversarial);
       if (out != null) {
         writeLime(photo, lime, text);
       }
@@ -227,6 +262,40 @@ final class ExplainCommand implements Callable<Integer> {
       Output.json(tree);
     }
     return 0;
+  }
+
+  /**
+   * The Explain tab's comparison: the attack's image at the model's input size, against the clean
+   * prediction, explained on {@code clean}'s superpixels by {@link EvidenceShiftAnalysis}.
+   */
+  private WeightsJson.Adversarial adversarial(
+      Classifier classifier, PixelImage photo, Explanation clean) {
+    AttackFrames.Prepared prepared = AttackFrames.prepare(classifier, photo, -1);
+    AttackFrames.Frame frame =
+        AttackFrames.of(classifier, prepared, attack, adversarialEps, Cancellation.none());
+    EvidenceShift shift =
+        new EvidenceShiftAnalysis()
+            .run(classifier, clean, frame.adversarial(), Output.progress(), Cancellation.none());
+    return new WeightsJson.Adversarial(frame.method(), adversarialEps, shift);
+  }
+
+  private void say(WeightsJson.Adversarial a) {
+    EvidenceShift s = a.shift();
+    int j = s.largestShift();
+    Output.say(
+        "%s at eps %s: the model says %s (p=%.6f); evidence for %s on the clean superpixels:"
+            + " R^2 %.3f, evidence-shift score %.3f (0: unchanged, 1: every weight flipped);"
+            + " largest shift at superpixel %d: %+.3g -> %+.3g",
+        a.attack(),
+        a.epsilon(),
+        s.adversarialTop().className(),
+        s.adversarialTop().probability(),
+        s.cleanWeights().className(),
+        s.adversarialWeights().score(),
+        s.score(),
+        j,
+        s.cleanWeights().weights()[j],
+        s.adversarialWeights().weights()[j]);
   }
 
   private LimeSettings settings() {

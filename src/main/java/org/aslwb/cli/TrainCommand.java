@@ -15,6 +15,7 @@ import org.aslwb.model.Architecture;
 import org.aslwb.model.Engine;
 import org.aslwb.model.EpochMetrics;
 import org.aslwb.task.Cancellation;
+import org.aslwb.task.SettingChecks;
 import org.aslwb.training.EarlyStopping;
 import org.aslwb.training.LearningRateSchedule;
 import org.aslwb.training.Trainer;
@@ -141,6 +142,13 @@ final class TrainCommand implements Callable<Integer> {
       description = "cut each epoch after N batches (0: full)")
   int maxBatches;
 
+  @Option(
+      names = "--robust-eps",
+      description =
+          "after each epoch also measure the validation accuracy under FGSM at this epsilon, in"
+              + " [0,1] on the pixel scale (one backward pass per validation image and epoch)")
+  Double robustEps;
+
   @Option(names = "--out", required = true, description = "model file to write")
   Path out;
 
@@ -183,7 +191,8 @@ final class TrainCommand implements Callable<Integer> {
             noAugment ? Augmentation.none() : augmentOptions.augmentation(),
             labelSmoothing,
             seed,
-            maxBatches);
+            maxBatches,
+            robustEpsilon());
     refuseUnwritableOrOccupied();
     Output.say("engine: %s", Engine.start().describe());
     LoadedDataset loaded =
@@ -220,6 +229,10 @@ final class TrainCommand implements Callable<Integer> {
       o.put("val_loss", result.valLoss());
       o.put("split", "val");
       o.put("split_method", result.splitMethod());
+      if (config.measuresRobustAccuracy()) {
+        o.put("robust_eps", config.robustEpsilon());
+        o.put("robust_attack", "fgsm");
+      }
       if (result.calibration() != null) {
         o.put("temperature", result.calibration().temperature());
         o.put("val_ece", result.calibration().eceBefore());
@@ -235,6 +248,15 @@ final class TrainCommand implements Callable<Integer> {
       Output.json(o);
     }
     return result.stopReason() == TrainingResult.StopReason.DIVERGED ? 1 : 0;
+  }
+
+  /**
+   * The option's epsilon, checked (NaN would otherwise mean "not measured"), or NaN when absent.
+   */
+  private double robustEpsilon() {
+    return robustEps == null
+        ? TrainingConfig.NO_ROBUST_EPSILON
+        : SettingChecks.between("robust-eps", robustEps, 0, true, 1, true);
   }
 
   /** Before any work: an output that cannot be written, or would silently replace a model. */
@@ -273,12 +295,20 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public void onEpoch(EpochMetrics m, boolean improved) {
       Output.say(
-          "epoch %3d  loss %.4f  acc %.4f  val_loss %.4f  val_acc %.4f  lr %.2e  %.0f img/s  %.1f s%s",
+          "epoch %3d  loss %.4f  acc %.4f  val_loss %.4f  val_acc %.4f%s  lr %.2e  %.0f img/s"
+              + "  %.1f s%s",
           m.epoch(),
           m.trainLoss(),
           m.trainAccuracy(),
           m.valLoss(),
           m.valAccuracy(),
+          m.hasRobustAccuracy()
+              ? String.format(
+                  java.util.Locale.ROOT,
+                  "  val_robust_acc %.4f (fgsm eps %s)",
+                  m.robustAccuracy(),
+                  m.robustEpsilon())
+              : "",
           m.learningRate(),
           m.imagesPerSecond(),
           m.seconds(),

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aslwb.explain.Agreement;
+import org.aslwb.explain.EvidenceShift;
 import org.aslwb.explain.Explanation;
 import org.aslwb.explain.Informativeness;
 import org.aslwb.explain.LabelExplanation;
@@ -49,6 +50,29 @@ public final class WeightsJson {
    */
   public static String of(
       String imageName, Explanation e, Stability stability, Agreement agreement) {
+    return of(imageName, e, stability, agreement, null);
+  }
+
+  /**
+   * How an adversarial image was made and what it did to the evidence.
+   *
+   * @param attack fgsm, bim or pgd
+   * @param epsilon the L-infinity budget on the [0,1] pixel scale
+   * @param shift the clean class's weights on the clean and the adversarial image, on the clean
+   *     superpixels, and their difference
+   */
+  public record Adversarial(String attack, double epsilon, EvidenceShift shift) {}
+
+  /**
+   * The explanation with its K-seed summary, its agreement with a gradient method and the evidence
+   * shift to an adversarial version of the image (each may be null).
+   */
+  public static String of(
+      String imageName,
+      Explanation e,
+      Stability stability,
+      Agreement agreement,
+      Adversarial adversarial) {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("image", imageName);
     o.put("superpixels", e.segmentation().count());
@@ -89,6 +113,9 @@ public final class WeightsJson {
     if (agreement != null) {
       o.put("agreement", AttributionJson.agreement(agreement));
     }
+    if (adversarial != null) {
+      o.put("adversarial", adversarial(adversarial));
+    }
     return pretty(o);
   }
 
@@ -102,6 +129,34 @@ public final class WeightsJson {
     } catch (IOException ex) {
       throw new IllegalStateException("maps of numbers and strings always serialise", ex);
     }
+  }
+
+  /**
+   * Both weight sets of the clean class per superpixel and their shift, ranked by |shift|, with the
+   * class the model gives the adversarial image and the evidence-shift score.
+   */
+  private static Map<String, Object> adversarial(Adversarial a) {
+    EvidenceShift s = a.shift();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("attack", a.attack());
+    m.put("epsilon", a.epsilon());
+    m.put("explained_label", s.cleanWeights().className());
+    m.put("adversarial_label", s.adversarialTop().className());
+    m.put("adversarial_probability", s.adversarialTop().probability());
+    m.put("explained_label_probability", s.adversarialWeights().probability());
+    m.put("surrogate_score", s.adversarialWeights().score());
+    m.put("evidence_shift_score", s.score());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int id : LabelExplanation.byMagnitude(s.shift())) {
+      Map<String, Object> w = new LinkedHashMap<>();
+      w.put("superpixel", id);
+      w.put("clean_weight", s.cleanWeights().weights()[id]);
+      w.put("adversarial_weight", s.adversarialWeights().weights()[id]);
+      w.put("shift", s.shift()[id]);
+      rows.add(w);
+    }
+    m.put("superpixels", rows);
+    return m;
   }
 
   private static Map<String, Object> stability(Stability s) {

@@ -11,6 +11,10 @@ package org.aslwb.model;
  * @param learningRate learning rate used in the epoch
  * @param imagesPerSecond training throughput
  * @param seconds wall time of the epoch
+ * @param robustEpsilon the FGSM epsilon (on the [0,1] pixel scale) of {@code robustAccuracy}, or
+ *     null when the run did not measure it (and in files from before it could)
+ * @param robustAccuracy validation accuracy on FGSM images at {@code robustEpsilon}, made in
+ *     inference mode against the epoch's weights; null when not measured
  */
 public record EpochMetrics(
     int epoch,
@@ -20,4 +24,35 @@ public record EpochMetrics(
     double valAccuracy,
     double learningRate,
     double imagesPerSecond,
-    double seconds) {}
+    double seconds,
+    Double robustEpsilon,
+    Double robustAccuracy) {
+
+  /** Metrics of an epoch whose robust accuracy was not measured. */
+  public EpochMetrics(
+      int epoch,
+      double trainLoss,
+      double trainAccuracy,
+      double valLoss,
+      double valAccuracy,
+      double learningRate,
+      double imagesPerSecond,
+      double seconds) {
+    this(
+        epoch,
+        trainLoss,
+        trainAccuracy,
+        valLoss,
+        valAccuracy,
+        learningRate,
+        imagesPerSecond,
+        seconds,
+        null,
+        null);
+  }
+
+  /** Whether this epoch's robust accuracy was measured. */
+  public boolean hasRobustAccuracy() {
+    return robustAccuracy != null;
+  }
+}

@@ -134,10 +134,22 @@ final class ModelCardHtml {
             .yRange(0, 1)
             .add(series("train accuracy", epochs, h, EpochMetrics::trainAccuracy))
             .add(series("validation accuracy", epochs, h, EpochMetrics::valAccuracy));
+    // the validation accuracy under FGSM, in runs that measured it (train --robust-eps)
+    EpochMetrics robust =
+        h.stream().filter(EpochMetrics::hasRobustAccuracy).findFirst().orElse(null);
+    if (robust != null) {
+      accuracy.add(
+          series(
+              "validation accuracy under FGSM, eps " + robust.robustEpsilon(),
+              epochs,
+              h,
+              e -> e.hasRobustAccuracy() ? e.robustAccuracy() : Double.NaN));
+    }
     html.figure(
         Png.dataUri(accuracy.render()),
         "accuracy per epoch",
-        "Accuracy per epoch on the training and the recorded validation split.",
+        "Accuracy per epoch on the training and the recorded validation split"
+            + (robust == null ? "." : ", and on that split's FGSM images."),
         command);
   }
 

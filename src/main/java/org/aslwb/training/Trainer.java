@@ -11,15 +11,11 @@ import org.aslwb.data.DataFingerprint;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.data.Preprocessing;
 import org.aslwb.data.Split;
-import org.aslwb.data.Splits;
-import org.aslwb.evaluation.TemperatureFitter;
 import org.aslwb.model.Architecture;
 import org.aslwb.model.Engine;
 import org.aslwb.model.EpochMetrics;
-import org.aslwb.model.ModelFileException;
 import org.aslwb.model.ModelMetadata;
 import org.aslwb.model.ModelStore;
-import org.aslwb.model.NetworkShape;
 import org.aslwb.model.TemperatureScaling;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.task.Cancellation;
@@ -92,9 +88,9 @@ public final class Trainer {
       throws IOException {
     // the first network of a process must not be built before the engine's choices are made
     Engine.start();
-    checkData(data, config);
+    TrainingSetup.checkData(data, config);
     checkOutputs(modelFile);
-    Split split = split(data, config);
+    Split split = TrainingSetup.split(data, config);
     Path checkpoint = checkpointOf(modelFile);
     String fingerprint = DataFingerprint.of(data, split);
     int stale =
@@ -109,7 +105,7 @@ public final class Trainer {
     List<EpochMetrics> history;
     if (resume && Files.isRegularFile(checkpoint)) {
       current = ModelStore.load(checkpoint);
-      checkResumable(checkpoint, current.metadata(), data, fingerprint);
+      TrainingSetup.checkResumable(checkpoint, current.metadata(), data, fingerprint);
       history = new ArrayList<>(current.metadata().history());
       listener.onMessage("resuming after epoch " + history.size() + " from " + checkpoint);
     } else {
@@ -120,7 +116,7 @@ public final class Trainer {
         // an earlier run's checkpoint must not be resumed into this one
         Files.deleteIfExists(checkpoint);
       }
-      current = freshModel(data, config, split, fingerprint);
+      current = TrainingSetup.freshModel(data, config, split, fingerprint);
       history = new ArrayList<>();
     }
     ComputationGraph net = current.network();
@@ -141,6 +137,9 @@ public final class Trainer {
             + "; "
             + split.description()
             + ")");
+    if (config.measuresRobustAccuracy() && split.validation().length == 0) {
+      listener.onMessage("no validation images: robust accuracy is not measured");
+    }
     listener.onStart(split.train().length, split.validation().length, firstEpoch);
     if (!history.isEmpty()) {
       listener.onResumed(List.copyOf(history));
@@ -235,23 +234,35 @@ public final class Trainer {
       trainedImages += images;
       trainSeconds += seconds;
       TrainedModel snapshot = new TrainedModel(net, current.metadata());
-      var classifier = snapshot.rawClassifier();
-      int[] sample = java.util.Arrays.copyOf(order, Math.min(order.length, TRAIN_ACCURACY_SAMPLE));
-      EpochScorer.LossAndAccuracy trainScore = scorer.score(classifier, data, sample);
-      EpochScorer.LossAndAccuracy valScore =
-          split.validation().length == 0
-              ? new EpochScorer.LossAndAccuracy(Double.NaN, Double.NaN)
-              : scorer.score(classifier, data, split.validation());
-      EpochMetrics metrics =
-          new EpochMetrics(
-              epoch,
-              lossSum / Math.max(1, images),
-              trainScore.accuracy(),
-              valScore.loss(),
-              valScore.accuracy(),
-              lr,
-              images / seconds,
-              seconds);
+      EpochMetrics metrics;
+      try {
+        metrics =
+            scorer.epoch(
+                snapshot.rawClassifier(),
+                data,
+                java.util.Arrays.copyOf(order, Math.min(order.length, TRAIN_ACCURACY_SAMPLE)),
+                split.validation(),
+                config,
+                new EpochScorer.Training(
+                    epoch, lossSum / Math.max(1, images), lr, images / seconds, seconds),
+                cancellation);
+      } catch (Cancellation.CancelledException e) {
+        // the epoch is not recorded: a resumed run trains it again, to the same weights
+        listener.onMessage(
+            "cancelled while attacking epoch "
+                + epoch
+                + "'s validation images; resume continues from the last checkpoint");
+        return result(
+            modelFile,
+            history,
+            trainedImages,
+            trainSeconds,
+            TrainingResult.StopReason.CANCELLED,
+            config,
+            data,
+            split,
+            listener);
+      }
       history.add(metrics);
       boolean improved = config.earlyStopping().bestEpoch(history) == epoch;
       ModelMetadata metadata =
@@ -296,7 +307,7 @@ public final class Trainer {
     if (best > 0 && Files.isRegularFile(modelFile)) {
       // the model file holds the best epoch's weights; give it the complete history
       TrainedModel saved = ModelStore.load(modelFile);
-      calibration = calibrate(saved, data, split);
+      calibration = TrainingSetup.calibrate(saved, data, split);
       if (calibration != null) {
         listener.onMessage(
             String.format(
@@ -330,77 +341,6 @@ public final class Trainer {
         calibration);
   }
 
-  /** Fits the softmax temperature on the validation split; null when there is none. */
-  static TemperatureScaling calibrate(TrainedModel model, LoadedDataset data, Split split) {
-    if (split.validation().length == 0) {
-      return null;
-    }
-    return TemperatureFitter.fit(
-        model.rawClassifier(), data, split.validation(), "val", split.method().toString());
-  }
-
-  static TrainedModel freshModel(
-      LoadedDataset data, TrainingConfig config, Split split, String fingerprint) {
-    float[][] stats = BatchAssembler.channelStatistics(data, split.train());
-    Preprocessing preprocessing =
-        new Preprocessing(data.width(), data.height(), data.channels(), stats[0], stats[1]);
-    NetworkShape shape =
-        new NetworkShape(
-            data.classNames().size(),
-            data.width(),
-            data.height(),
-            data.channels(),
-            config.widthMultiplier());
-    ComputationGraph net =
-        config.architecture().create(shape, config.seed(), config.learningRate());
-    var settings = new java.util.LinkedHashMap<>(config.asSettings());
-    settings.put("split", split.method().toString());
-    settings.put("split_detail", split.description());
-    ModelMetadata metadata =
-        new ModelMetadata(
-            ModelMetadata.FORMAT,
-            ModelMetadata.VERSION,
-            config.architecture().id(),
-            config.widthMultiplier(),
-            data.classNames(),
-            preprocessing,
-            List.of(),
-            0,
-            config.seed(),
-            settings,
-            fingerprint,
-            "",
-            null,
-            null);
-    return new TrainedModel(net, metadata);
-  }
-
-  static void checkData(LoadedDataset data, TrainingConfig config) {
-    if (data.classNames().size() < 2) {
-      throw new IllegalArgumentException(
-          data.index().root()
-              + ": only one class ("
-              + data.classNames()
-              + "): a classifier needs at least two");
-    }
-    if (data.size() == 0) {
-      throw new IllegalArgumentException(data.index().root() + ": no readable images");
-    }
-    List<String> empty = data.emptyClasses();
-    if (!empty.isEmpty()) {
-      throw new IllegalArgumentException(emptyClassesMessage(data.index().root(), empty));
-    }
-    if (data.width() != config.inputSize() || data.height() != config.inputSize()) {
-      throw new IllegalArgumentException(
-          "data loaded at "
-              + data.width()
-              + "x"
-              + data.height()
-              + " but the model input is "
-              + config.inputSize());
-    }
-  }
-
   /**
    * Why training refuses data with classes that have no usable image, and what the user can do: the
    * CLI and the Train tab show these words.
@@ -413,24 +353,6 @@ public final class Trainer {
         + (emptyClasses.size() == 1 ? " has" : " have")
         + " no usable images (every file is unreadable): fix the files, or train without"
         + " these classes (train --drop-empty-classes; in the Train tab, 'Drop empty classes')";
-  }
-
-  private static void checkResumable(
-      Path checkpoint, ModelMetadata metadata, LoadedDataset data, String fingerprint)
-      throws ModelFileException {
-    if (!metadata.classNames().equals(data.classNames())) {
-      throw new ModelFileException(
-          checkpoint, "checkpoint was trained on other classes " + metadata.classNames());
-    }
-    if (!fingerprint.equals(metadata.dataFingerprint())) {
-      throw new ModelFileException(
-          checkpoint,
-          "checkpoint was trained on other data or another split; " + "delete it to start afresh");
-    }
-  }
-
-  static Split split(LoadedDataset data, TrainingConfig config) {
-    return Splits.of(data, config.split(), config.validationFraction(), config.seed());
   }
 
   private static int batchesPerEpoch(int trainSize, TrainingConfig config) {

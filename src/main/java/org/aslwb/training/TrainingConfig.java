@@ -26,6 +26,9 @@ import org.aslwb.task.SettingChecks;
  *     validation loss, and the plateau schedule and early stopping that follow it, informative
  * @param seed the seed of every random draw (weights, split, shuffling, augmentation, dropout)
  * @param maxBatchesPerEpoch 0 for full epochs; n to cut each epoch short (smoke tests, demos)
+ * @param robustEpsilon the FGSM epsilon (on the [0,1] pixel scale) at which the validation accuracy
+ *     under attack is measured after each epoch, or NaN ({@link #NO_ROBUST_EPSILON}) to skip it:
+ *     one backward and one forward pass per validation image and epoch
  */
 public record TrainingConfig(
     Architecture architecture,
@@ -41,7 +44,8 @@ public record TrainingConfig(
     Augmentation augmentation,
     double labelSmoothing,
     long seed,
-    int maxBatchesPerEpoch) {
+    int maxBatchesPerEpoch,
+    double robustEpsilon) {
 
   /**
    * Validates ranges with messages fit for a form or a CLI, each naming its setting as the CLI
@@ -59,6 +63,51 @@ public record TrainingConfig(
     }
     SettingChecks.between("label-smoothing", labelSmoothing, 0, true, 0.5, true);
     SettingChecks.atLeast("max-batches", maxBatchesPerEpoch, 0);
+    if (!Double.isNaN(robustEpsilon)) {
+      SettingChecks.between("robust-eps", robustEpsilon, 0, true, 1, true);
+    }
+  }
+
+  /** {@link #robustEpsilon()} of a run that does not measure robust accuracy. */
+  public static final double NO_ROBUST_EPSILON = Double.NaN;
+
+  /** A run that does not measure robust accuracy. */
+  public TrainingConfig(
+      Architecture architecture,
+      double widthMultiplier,
+      int inputSize,
+      int epochs,
+      int batchSize,
+      double learningRate,
+      LearningRateSchedule schedule,
+      EarlyStopping earlyStopping,
+      double validationFraction,
+      SplitMethod split,
+      Augmentation augmentation,
+      double labelSmoothing,
+      long seed,
+      int maxBatchesPerEpoch) {
+    this(
+        architecture,
+        widthMultiplier,
+        inputSize,
+        epochs,
+        batchSize,
+        learningRate,
+        schedule,
+        earlyStopping,
+        validationFraction,
+        split,
+        augmentation,
+        labelSmoothing,
+        seed,
+        maxBatchesPerEpoch,
+        NO_ROBUST_EPSILON);
+  }
+
+  /** Whether each epoch measures the validation accuracy under FGSM at {@link #robustEpsilon}. */
+  public boolean measuresRobustAccuracy() {
+    return !Double.isNaN(robustEpsilon);
   }
 
   /**
@@ -130,7 +179,30 @@ public record TrainingConfig(
         augmentation,
         labelSmoothing,
         seed,
-        maxBatchesPerEpoch);
+        maxBatchesPerEpoch,
+        robustEpsilon);
+  }
+
+  /**
+   * A copy that measures the validation accuracy under FGSM at {@code epsilon} after each epoch.
+   */
+  public TrainingConfig withRobustEpsilon(double epsilon) {
+    return new TrainingConfig(
+        architecture,
+        widthMultiplier,
+        inputSize,
+        epochs,
+        batchSize,
+        learningRate,
+        schedule,
+        earlyStopping,
+        validationFraction,
+        split,
+        augmentation,
+        labelSmoothing,
+        seed,
+        maxBatchesPerEpoch,
+        epsilon);
   }
 
   /** The settings as text, for the model file. */
@@ -151,6 +223,9 @@ public record TrainingConfig(
     m.put("seed", Long.toString(seed));
     if (maxBatchesPerEpoch > 0) {
       m.put("max_batches_per_epoch", Integer.toString(maxBatchesPerEpoch));
+    }
+    if (measuresRobustAccuracy()) {
+      m.put("robust_eps", Double.toString(robustEpsilon));
     }
     return m;
   }

@@ -30,11 +30,11 @@ public final class TrainingStart {
 
   private TrainingStart(LoadedDataset data, TrainingConfig config) {
     Engine.start();
-    Trainer.checkData(data, config);
+    TrainingSetup.checkData(data, config);
     this.data = data;
     this.config = config;
-    this.split = Trainer.split(data, config);
-    this.initial = Trainer.freshModel(data, config, split, DataFingerprint.of(data, split));
+    this.split = TrainingSetup.split(data, config);
+    this.initial = TrainingSetup.freshModel(data, config, split, DataFingerprint.of(data, split));
     this.batches =
         new BatchAssembler(
             data,
@@ -97,25 +97,21 @@ public final class TrainingStart {
 
   /** The metrics of an epoch that trained {@code network} in {@code seconds} at this loss. */
   public EpochMetrics score(ComputationGraph network, int epoch, double trainLoss, double seconds) {
-    var classifier = new TrainedModel(network, initial.metadata()).rawClassifier();
-    EpochScorer scorer = new EpochScorer();
-    int[] sample =
-        java.util.Arrays.copyOf(
-            split.train(), Math.min(split.train().length, Trainer.TRAIN_ACCURACY_SAMPLE));
-    var train = scorer.score(classifier, data, sample);
-    var val =
-        split.validation().length == 0
-            ? new EpochScorer.LossAndAccuracy(Double.NaN, Double.NaN)
-            : scorer.score(classifier, data, split.validation());
-    return new EpochMetrics(
-        epoch,
-        trainLoss,
-        train.accuracy(),
-        val.loss(),
-        val.accuracy(),
-        config.learningRate(),
-        split.train().length / Math.max(1e-9, seconds),
-        seconds);
+    return new EpochScorer()
+        .epoch(
+            new TrainedModel(network, initial.metadata()).rawClassifier(),
+            data,
+            java.util.Arrays.copyOf(
+                split.train(), Math.min(split.train().length, Trainer.TRAIN_ACCURACY_SAMPLE)),
+            split.validation(),
+            config,
+            new EpochScorer.Training(
+                epoch,
+                trainLoss,
+                config.learningRate(),
+                split.train().length / Math.max(1e-9, seconds),
+                seconds),
+            org.aslwb.task.Cancellation.none());
   }
 
   /**
@@ -125,7 +121,7 @@ public final class TrainingStart {
   public TrainedModel finish(ComputationGraph network, List<EpochMetrics> history) {
     TrainedModel trained =
         new TrainedModel(network, initial.metadata().withHistory(history, history.size()));
-    TemperatureScaling calibration = Trainer.calibrate(trained, data, split);
+    TemperatureScaling calibration = TrainingSetup.calibrate(trained, data, split);
     return new TrainedModel(network, trained.metadata().withCalibration(calibration));
   }
 }

@@ -22,7 +22,26 @@ final class MainViewModel {
       TrainedModel model,
       LoadedDataset data,
       PixelImage photo,
+      String imageName,
       boolean synthetic) {}
+
+  /**
+   * The image every tab starts on: in the demo data {@link DemoAssets#EXPLAIN_SAMPLE}, whose
+   * explanation carries information, else the data set's first image; null when it has none.
+   */
+  static Path openingImage(LoadedDataset data, boolean demo) {
+    if (data.size() == 0) {
+      return null;
+    }
+    if (demo) {
+      for (var sample : data.samples()) {
+        if (sample.file().endsWith(DemoAssets.EXPLAIN_SAMPLE)) {
+          return sample.file();
+        }
+      }
+    }
+    return data.samples().get(0).file();
+  }
 
   /** The remembered path under {@code key} when it still exists, else {@code fallback}. */
   private static Path remembered(Workspace workspace, String key, Path fallback) {
@@ -52,15 +71,22 @@ final class MainViewModel {
               Path dataFolder = remembered(workspace, Workspace.LAST_DATA, null);
               Path demo = dataFolder != null ? dataFolder : DemoAssets.data(progress, cancel);
               if (model == null) {
-                return new Demo(info, modelFile, null, null, null, true);
+                return new Demo(info, modelFile, null, null, null, null, true);
               }
               LoadedDataset data =
                   new DatasetLoader()
                       .load(demo, model.metadata().preprocessing(), progress, cancel);
-              Path first = data.size() > 0 ? data.samples().get(0).file() : null;
+              Path first = openingImage(data, dataFolder == null);
               PixelImage photo =
                   first == null ? null : ExplainInput.fromPhoto(new ImageDecoder().decode(first));
-              return new Demo(info, modelFile, model, data, photo, dataFolder == null);
+              return new Demo(
+                  info,
+                  modelFile,
+                  model,
+                  data,
+                  photo,
+                  first == null ? null : first.getFileName().toString(),
+                  dataFolder == null);
             },
             r -> {
               workspace.engineProperty().set(r.engine().describe());
@@ -77,9 +103,7 @@ final class MainViewModel {
                                 + "small CNN trained on them. Open your own data set (Data tab) or model (Evaluate tab) at any time.");
                 if (r.photo() != null) {
                   // the name first: views re-label when the photo changes
-                  workspace
-                      .imageNameProperty()
-                      .set(r.data().samples().get(0).file().getFileName().toString());
+                  workspace.imageNameProperty().set(r.imageName());
                   workspace.photoProperty().set(r.photo());
                 }
               } else {

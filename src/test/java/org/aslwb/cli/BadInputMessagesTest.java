@@ -82,6 +82,9 @@ class BadInputMessagesTest {
     assertRefused(train, "min-delta", "1e999", "not a finite number");
     assertRefused(train, "block-split", "-5", "negative");
     assertRefused(train, "max-batches", "-1", "negative");
+    assertRefused(train, "robust-eps", "NaN", "not a finite number");
+    assertRefused(train, "robust-eps", "1.5", "[0, 1]");
+    assertRefused(train, "robust-eps", "-0.01", "[0, 1]");
     assertRefused(train, "schedule", "plateau:NaN:2", "bad schedule");
     assertRefused(train, "schedule", "plateau:1e999:2", "schedule factor", "(0, 1]");
 
@@ -92,6 +95,8 @@ class BadInputMessagesTest {
     assertRefused(explain, "max-dist", "Infinity", "not a finite number");
     assertRefused(explain, "kernel-width", "NaN", "not a finite number");
     assertRefused(explain, "num-features", "-1", "negative");
+    assertRefused(explain, "adversarial-eps", "1.5", "[0, 1]");
+    assertRefused(explain, "attack", "cw", "unknown attack 'cw'");
 
     assertRefused(new String[] {"synth", "--out", data}, "per-class", "0", "at least 1");
     assertRefused(new String[] {"synth", "--out", data}, "size", "2", "8..");

@@ -104,6 +104,23 @@ class CliOutputsTest {
   }
 
   @Test
+  void robustEpsilonZeroPrintsAndRecordsTheCleanValidationAccuracyEachEpoch() throws Exception {
+    Path model = dir.resolve("robust.aslwb");
+    Printed printed = run(0, train(model, 2, "--robust-eps", "0", "--json"));
+    JsonNode o = org.aslwb.model.ModelStore.json().readTree(printed.out());
+    assertEquals(0.0, o.get("robust_eps").asDouble());
+    assertEquals(2, o.get("history").size());
+    for (JsonNode epoch : o.get("history")) {
+      assertEquals(0.0, epoch.get("robustEpsilon").asDouble());
+      assertEquals(epoch.get("valAccuracy").asDouble(), epoch.get("robustAccuracy").asDouble(), 0);
+    }
+    assertTrue(printed.err().contains("val_robust_acc"), printed.err());
+    var history = org.aslwb.model.ModelStore.load(model).metadata().history();
+    assertEquals(2, history.size());
+    assertEquals(history.get(1).valAccuracy(), history.get(1).robustAccuracy(), 1e-12);
+  }
+
+  @Test
   void resumeWithoutACheckpointSaysItStartsFromEpochOne() throws Exception {
     String err = run(0, train(dir.resolve("fresh.aslwb"), "--resume")).err();
     assertTrue(err.contains("no checkpoint"), err);

@@ -96,4 +96,84 @@ class ExplainMethodsCliTest {
     run(2, "explain", "--model", model, "--image", image(), "--method", "saliency", "--seeds");
     run(2, "explain", "--model", model, "--image", image(), "--seeds", "0");
   }
+
+  @Test
+  void anAdversarialEpsilonWritesBothWeightSetsAndTheirShiftOnTheCleanSuperpixels()
+      throws Exception {
+    String model = TinyModels.trainedCnn().toString();
+    Path out = dir.resolve("adversarial");
+    String printed =
+        run(
+            0,
+            "explain",
+            "--model",
+            model,
+            "--image",
+            image(),
+            "--samples",
+            "60",
+            "--adversarial-eps",
+            "0.1",
+            "--attack",
+            "bim",
+            "--out",
+            out.toString(),
+            "--json");
+    var weights = org.aslwb.model.ModelStore.json().readTree(out.resolve("weights.json").toFile());
+    var adversarial = weights.get("adversarial");
+    assertEquals("bim", adversarial.get("attack").asText());
+    assertEquals(0.1, adversarial.get("epsilon").asDouble());
+    var top = weights.get("labels").get(0);
+    assertEquals(top.get("label").asText(), adversarial.get("explained_label").asText());
+    java.util.Map<Integer, Double> clean = new java.util.HashMap<>();
+    top.get("weights")
+        .forEach(w -> clean.put(w.get("superpixel").asInt(), w.get("weight").asDouble()));
+    var rows = adversarial.get("superpixels");
+    assertEquals(weights.get("superpixels").asInt(), rows.size(), "every clean superpixel");
+    double moved = 0;
+    double total = 0;
+    for (var row : rows) {
+      double before = row.get("clean_weight").asDouble();
+      double after = row.get("adversarial_weight").asDouble();
+      assertEquals(clean.get(row.get("superpixel").asInt()), before, 0, "the clean weight");
+      assertEquals(after - before, row.get("shift").asDouble(), 1e-12);
+      moved += Math.abs(after - before);
+      total += Math.abs(before) + Math.abs(after);
+    }
+    double score = adversarial.get("evidence_shift_score").asDouble();
+    assertEquals(moved / total, score, 1e-9);
+    assertTrue(score >= 0 && score <= 1, "score " + score);
+    // stdout's JSON carries the same section
+    var stdout = org.aslwb.model.ModelStore.json().readTree(printed);
+    assertEquals(score, stdout.get("adversarial").get("evidence_shift_score").asDouble(), 0);
+  }
+
+  @Test
+  void adversarialOptionsOutOfRangeOrForGradientMethodsAreBadInput() throws Exception {
+    String model = TinyModels.trainedCnn().toString();
+    run(2, "explain", "--model", model, "--image", image(), "--adversarial-eps", "1.5");
+    run(2, "explain", "--model", model, "--image", image(), "--adversarial-eps", "NaN");
+    run(
+        2,
+        "explain",
+        "--model",
+        model,
+        "--image",
+        image(),
+        "--adversarial-eps",
+        "0.1",
+        "--attack",
+        "cw");
+    run(
+        2,
+        "explain",
+        "--model",
+        model,
+        "--image",
+        image(),
+        "--adversarial-eps",
+        "0.1",
+        "--method",
+        "gradcam");
+  }
 }

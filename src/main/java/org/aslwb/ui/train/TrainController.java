@@ -1,6 +1,7 @@
 package org.aslwb.ui.train;
 
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
@@ -37,6 +38,7 @@ public final class TrainController {
   @FXML private ComboBox<String> split;
   @FXML private TextField seed;
   @FXML private TextField labelSmoothing;
+  @FXML private TextField robustEpsilon;
   @FXML private CheckBox augment;
   @FXML private CheckBox dropEmptyClasses;
   @FXML private Label emptyClasses;
@@ -51,6 +53,9 @@ public final class TrainController {
   @FXML private LineChart<Number, Number> lossChart;
   @FXML private LineChart<Number, Number> accuracyChart;
   @FXML private LineChart<Number, Number> rateChart;
+  @FXML private Label noLoss;
+  @FXML private Label noAccuracy;
+  @FXML private Label noRate;
   @FXML private ListView<String> log;
 
   /** A controller for {@code vm}. */
@@ -60,24 +65,26 @@ public final class TrainController {
 
   @FXML
   private void initialize() {
+    TrainingForm form = vm.form();
     architecture.getItems().setAll(Architecture.values());
-    architecture.valueProperty().bindBidirectional(vm.architectureProperty());
+    architecture.valueProperty().bindBidirectional(form.architectureProperty());
     monitor.getItems().setAll("val_loss", "val_accuracy");
-    monitor.valueProperty().bindBidirectional(vm.monitorProperty());
-    width.textProperty().bindBidirectional(vm.widthProperty());
-    size.textProperty().bindBidirectional(vm.sizeProperty());
-    epochs.textProperty().bindBidirectional(vm.epochsProperty());
-    batch.textProperty().bindBidirectional(vm.batchProperty());
-    learningRate.textProperty().bindBidirectional(vm.learningRateProperty());
-    schedule.textProperty().bindBidirectional(vm.scheduleProperty());
-    patience.textProperty().bindBidirectional(vm.patienceProperty());
-    minDelta.textProperty().bindBidirectional(vm.minDeltaProperty());
-    valFraction.textProperty().bindBidirectional(vm.valFractionProperty());
-    split.getItems().setAll(vm.splitChoices());
-    split.valueProperty().bindBidirectional(vm.splitProperty());
-    seed.textProperty().bindBidirectional(vm.seedProperty());
-    labelSmoothing.textProperty().bindBidirectional(vm.labelSmoothingProperty());
-    augment.selectedProperty().bindBidirectional(vm.augmentProperty());
+    monitor.valueProperty().bindBidirectional(form.monitorProperty());
+    width.textProperty().bindBidirectional(form.widthProperty());
+    size.textProperty().bindBidirectional(form.sizeProperty());
+    epochs.textProperty().bindBidirectional(form.epochsProperty());
+    batch.textProperty().bindBidirectional(form.batchProperty());
+    learningRate.textProperty().bindBidirectional(form.learningRateProperty());
+    schedule.textProperty().bindBidirectional(form.scheduleProperty());
+    patience.textProperty().bindBidirectional(form.patienceProperty());
+    minDelta.textProperty().bindBidirectional(form.minDeltaProperty());
+    valFraction.textProperty().bindBidirectional(form.valFractionProperty());
+    split.getItems().setAll(form.splitChoices());
+    split.valueProperty().bindBidirectional(form.splitProperty());
+    seed.textProperty().bindBidirectional(form.seedProperty());
+    labelSmoothing.textProperty().bindBidirectional(form.labelSmoothingProperty());
+    robustEpsilon.textProperty().bindBidirectional(form.robustEpsilonProperty());
+    augment.selectedProperty().bindBidirectional(form.augmentProperty());
     dropEmptyClasses.selectedProperty().bindBidirectional(vm.dropEmptyClassesProperty());
     var fields =
         java.util.Map.ofEntries(
@@ -91,6 +98,7 @@ public final class TrainController {
             java.util.Map.entry("min-delta", minDelta),
             java.util.Map.entry("val-fraction", valFraction),
             java.util.Map.entry("label-smoothing", labelSmoothing),
+            java.util.Map.entry("robust-eps", robustEpsilon),
             java.util.Map.entry("seed", seed));
     // ControlsFX marks the field the form's message is about, as the user types
     ValidationSupport support = new ValidationSupport();
@@ -102,9 +110,9 @@ public final class TrainController {
                 (Control c, String text) ->
                     ValidationResult.fromErrorIf(
                         c,
-                        vm.formErrorProperty().get(),
-                        setting.equals(vm.invalidSettingProperty().get()))));
-    vm.invalidSettingProperty()
+                        form.formErrorProperty().get(),
+                        setting.equals(form.invalidSettingProperty().get()))));
+    form.invalidSettingProperty()
         .addListener(
             (o, was, now) -> {
               fields.values().forEach(f -> f.getStyleClass().remove("invalid"));
@@ -117,19 +125,21 @@ public final class TrainController {
     emptyClasses.visibleProperty().bind(vm.emptyClassesProperty().isNotEmpty());
     emptyClasses.managedProperty().bind(emptyClasses.visibleProperty());
     int row = 0;
-    for (AugmentationForm.Field f : vm.augmentationForm().fields()) {
+    for (AugmentationForm.Field f : form.augmentationForm().fields()) {
       TextField field = new TextField();
       field.setId("augment-" + f.key());
       field.setPrefColumnCount(5);
       field.textProperty().bindBidirectional(f.value());
-      field.disableProperty().bind(vm.augmentProperty().not());
+      field.disableProperty().bind(form.augmentProperty().not());
       augmentationGrid.addRow(row++, new Label(f.label()), field);
     }
-    output.textProperty().bindBidirectional(vm.outputProperty());
-    formError.textProperty().bind(vm.formErrorProperty());
+    output.textProperty().bindBidirectional(form.outputProperty());
+    formError.textProperty().bind(form.formErrorProperty());
     speed.textProperty().bind(vm.speedProperty());
     eta.textProperty().bind(vm.etaProperty());
-    start.disableProperty().bind(vm.runningProperty().or(vm.invalidSettingProperty().isNotEmpty()));
+    start
+        .disableProperty()
+        .bind(vm.runningProperty().or(form.invalidSettingProperty().isNotEmpty()));
     resume.disableProperty().bind(vm.runningProperty());
     stop.disableProperty().bind(vm.runningProperty().not());
     start.setOnAction(e -> vm.start());
@@ -137,22 +147,51 @@ public final class TrainController {
     resume.setOnAction(e -> vm.resume());
     vm.setOverwriteConfirmation(TrainController::confirm);
     log.setItems(vm.log());
+    bindCharts(vm.curves());
+  }
+
+  private void bindCharts(TrainingCurves curves) {
     lossChart
         .getData()
         .setAll(
             java.util.List.of(
-                series("batch loss", vm.iterationLoss()),
-                series("train loss (epoch)", vm.trainLoss()),
-                series("val loss", vm.valLoss())));
+                series("batch loss", curves.iterationLoss()),
+                series("train loss (epoch)", curves.trainLoss()),
+                series("val loss", curves.valLoss())));
     lossChart.getData().get(2).nameProperty().bind(label("val loss"));
     accuracyChart
         .getData()
         .setAll(
             java.util.List.of(
-                series("train accuracy", vm.trainAccuracy()),
-                series("val accuracy", vm.valAccuracy())));
+                series("train accuracy", curves.trainAccuracy()),
+                series("val accuracy", curves.valAccuracy())));
     accuracyChart.getData().get(1).nameProperty().bind(label("val accuracy"));
-    rateChart.getData().setAll(java.util.List.of(series("learning rate", vm.learningRates())));
+    // the robust curve joins the legend only in runs that measure it
+    XYChart.Series<Number, Number> robust = series("", curves.robustAccuracy());
+    robust
+        .nameProperty()
+        .bind(
+            Bindings.concat(
+                curves.robustLabelProperty(), " (", curves.validationLabelProperty(), ")"));
+    curves
+        .robustAccuracy()
+        .addListener(
+            (ListChangeListener<XYChart.Data<Number, Number>>)
+                c -> showSeries(accuracyChart, robust, !c.getList().isEmpty()));
+    rateChart.getData().setAll(java.util.List.of(series("learning rate", curves.learningRates())));
+    // before a run, a line that says so instead of empty axes (as the Attack tab)
+    noLoss.visibleProperty().bind(Bindings.isEmpty(curves.iterationLoss()));
+    noAccuracy.visibleProperty().bind(Bindings.isEmpty(curves.trainAccuracy()));
+    noRate.visibleProperty().bind(Bindings.isEmpty(curves.learningRates()));
+  }
+
+  private static void showSeries(
+      LineChart<Number, Number> chart, XYChart.Series<Number, Number> series, boolean shown) {
+    if (shown && !chart.getData().contains(series)) {
+      chart.getData().add(series);
+    } else if (!shown) {
+      chart.getData().remove(series);
+    }
   }
 
   private static boolean confirm(String question) {
@@ -163,7 +202,7 @@ public final class TrainController {
   }
 
   private javafx.beans.binding.StringExpression label(String what) {
-    return Bindings.concat(what, " (", vm.validationLabelProperty(), ")");
+    return Bindings.concat(what, " (", vm.curves().validationLabelProperty(), ")");
   }
 
   private static XYChart.Series<Number, Number> series(

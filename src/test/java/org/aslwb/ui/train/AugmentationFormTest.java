@@ -15,14 +15,14 @@ class AugmentationFormTest {
   void theFormStartsAtTheDefaultsAndItsEditsReachTheConfigAndTheWorkspace() {
     Workspace workspace = UiFixtures.sameThreadWorkspace();
     TrainViewModel vm = new TrainViewModel(workspace);
-    assertEquals(Augmentation.standard(), vm.augmentationForm().parse());
-    vm.augmentationForm().valueOf("background").set("0");
-    vm.augmentationForm().valueOf("hue").set("0.1");
+    assertEquals(Augmentation.standard(), vm.form().augmentationForm().parse());
+    vm.form().augmentationForm().valueOf("background").set("0");
+    vm.form().augmentationForm().valueOf("hue").set("0.1");
     Augmentation expected = Augmentation.standard().with("background", 0).with("hue", 0.1);
     assertEquals(expected, workspace.augmentationProperty().get(), "the Data tab's preview");
-    assertEquals(expected, vm.config().augmentation());
-    vm.augmentProperty().set(false);
-    assertEquals(Augmentation.none(), vm.config().augmentation());
+    assertEquals(expected, vm.form().config().augmentation());
+    vm.form().augmentProperty().set(false);
+    assertEquals(Augmentation.none(), vm.form().config().augmentation());
   }
 
   @Test
@@ -30,15 +30,17 @@ class AugmentationFormTest {
     Workspace workspace = UiFixtures.sameThreadWorkspace();
     TrainViewModel vm = new TrainViewModel(workspace);
     Augmentation before = workspace.augmentationProperty().get();
-    vm.augmentationForm().valueOf("hue").set("0.9");
-    assertNull(vm.config());
-    assertTrue(vm.formErrorProperty().get().contains("hue"), vm.formErrorProperty().get());
+    vm.form().augmentationForm().valueOf("hue").set("0.9");
+    assertNull(vm.form().config());
+    assertTrue(
+        vm.form().formErrorProperty().get().contains("hue"), vm.form().formErrorProperty().get());
     assertEquals(before, workspace.augmentationProperty().get(), "the last valid one stays");
-    vm.augmentationForm().valueOf("hue").set("0.05");
-    vm.augmentationForm().valueOf("blur").set("lots");
-    assertNull(vm.config());
-    assertTrue(vm.formErrorProperty().get().contains("Blur"), vm.formErrorProperty().get());
-    vm.augmentationForm().valueOf("blur").set("1");
-    assertNotNull(vm.config());
+    vm.form().augmentationForm().valueOf("hue").set("0.05");
+    vm.form().augmentationForm().valueOf("blur").set("lots");
+    assertNull(vm.form().config());
+    assertTrue(
+        vm.form().formErrorProperty().get().contains("Blur"), vm.form().formErrorProperty().get());
+    vm.form().augmentationForm().valueOf("blur").set("1");
+    assertNotNull(vm.form().config());
   }
 }

@@ -29,16 +29,16 @@ class TrainEmptyClassesTest {
                 .load(EmptyClassesTestData.write(dir), 32, 32, 3));
     assertTrue(vm.emptyClassesProperty().get().contains("B"), vm.emptyClassesProperty().get());
 
-    vm.widthProperty().set("0.25");
-    vm.sizeProperty().set("32");
-    vm.epochsProperty().set("1");
-    vm.batchProperty().set("8");
-    vm.valFractionProperty().set("0.25");
-    vm.outputProperty().set(dir.resolve("cnn.aslwb").toString());
+    vm.form().widthProperty().set("0.25");
+    vm.form().sizeProperty().set("32");
+    vm.form().epochsProperty().set("1");
+    vm.form().batchProperty().set("8");
+    vm.form().valFractionProperty().set("0.25");
+    vm.form().outputProperty().set(dir.resolve("cnn.aslwb").toString());
     vm.start();
     assertTrue(
-        vm.formErrorProperty().get().contains("class B has no usable images"),
-        vm.formErrorProperty().get());
+        vm.form().formErrorProperty().get().contains("class B has no usable images"),
+        vm.form().formErrorProperty().get());
     assertNull(workspace.modelProperty().get());
 
     vm.dropEmptyClassesProperty().set(true);
