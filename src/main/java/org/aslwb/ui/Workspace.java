@@ -7,6 +7,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.aslwb.attack.AttackFrames;
 import org.aslwb.data.Augmentation;
 import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.LoadedDataset;
@@ -35,6 +36,7 @@ public final class Workspace {
   private final ObjectProperty<PixelImage> adversarial = new SimpleObjectProperty<>();
   private final ObjectProperty<Path> imageFile = new SimpleObjectProperty<>();
   private final StringProperty adversarialSource = new SimpleStringProperty("");
+  private final ObjectProperty<AttackFrames.Frame> adversarialFrame = new SimpleObjectProperty<>();
   private final StringProperty imageName = new SimpleStringProperty("");
   private final StringProperty engine = new SimpleStringProperty("starting engine...");
   private final StringProperty notice = new SimpleStringProperty("");
@@ -126,6 +128,13 @@ public final class Workspace {
   /** What made the adversarial image: "FGSM at eps 0.030 on A1008.jpg"; "" when there is none. */
   public StringProperty adversarialSourceProperty() {
     return adversarialSource;
+  }
+
+  /**
+   * The Attack tab's frame behind {@link #adversarialProperty()} (its attack and epsilon), or null.
+   */
+  public ObjectProperty<AttackFrames.Frame> adversarialFrameProperty() {
+    return adversarialFrame;
   }
 
   /** The current image's file name. */

@@ -105,6 +105,7 @@ public final class AttackViewModel {
     lastIterative = null;
     shown.clear();
     workspace.adversarialProperty().set(null);
+    workspace.adversarialFrameProperty().set(null);
     workspace.adversarialSourceProperty().set("");
   }
 
@@ -208,6 +209,7 @@ public final class AttackViewModel {
     AttackFrames.Frame f = r.frame();
     shown.showFrame(f, r.noise(), r.adversarial());
     workspace.adversarialProperty().set(f.adversarial());
+    workspace.adversarialFrameProperty().set(f);
     workspace
         .adversarialSourceProperty()
         .set(

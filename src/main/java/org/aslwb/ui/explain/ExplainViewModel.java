@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.image.Image;
+import org.aslwb.attack.AttackFrames;
 import org.aslwb.data.PixelImage;
 import org.aslwb.explain.EvidenceShift;
 import org.aslwb.explain.Explanation;
@@ -23,6 +24,7 @@ import org.aslwb.explain.QuickshiftSettings;
 import org.aslwb.explain.SideBySide;
 import org.aslwb.explain.SuperpixelProbe;
 import org.aslwb.export.ExplanationFiles;
+import org.aslwb.export.WeightsJson;
 import org.aslwb.model.Classifier;
 import org.aslwb.task.Job;
 import org.aslwb.task.LatestWins;
@@ -42,6 +44,7 @@ public final class ExplainViewModel {
   private final StringProperty outputSpace = new SimpleStringProperty("auto");
   private final StringProperty warning = new SimpleStringProperty("");
   private final ObjectProperty<EvidenceShift> shift = new SimpleObjectProperty<>();
+  private WeightsJson.Adversarial adversarialForExport;
   private final IntegerProperty topK = new SimpleIntegerProperty(5);
   private final StringProperty mode = new SimpleStringProperty("both");
   private final DoubleProperty minWeight = new SimpleDoubleProperty(0);
@@ -79,6 +82,7 @@ public final class ExplainViewModel {
               clean.set(null);
               adversarial.set(null);
               shift.set(null);
+              adversarialForExport = null;
               perturber = null;
             });
     topK.addListener((o, a, b) -> render());
@@ -174,6 +178,7 @@ public final class ExplainViewModel {
     Classifier classifier = model.classifier();
     PixelImage adv = workspace.adversarialProperty().get();
     String madeBy = workspace.adversarialSourceProperty().get();
+    AttackFrames.Frame frame = workspace.adversarialFrameProperty().get();
     workspace
         .tasks()
         .run(
@@ -186,6 +191,10 @@ public final class ExplainViewModel {
               perturber = r.cleanHider();
               clean.set(r.clean());
               shift.set(r.shift());
+              adversarialForExport =
+                  r.shift() == null || frame == null
+                      ? null
+                      : new WeightsJson.Adversarial(frame.method(), frame.epsilon(), r.shift());
               adversarial.set(r.shift() == null ? null : adversarialExplanation(r.shift()));
               cleanSummary.set(summary("clean", r.clean()));
               warning.set(r.clean().top().informativeness().warning());
@@ -326,12 +335,14 @@ public final class ExplainViewModel {
     }
     String imageName = workspace.imageNameProperty().get();
     boolean[] shown = shownMask(e);
+    // the adversarial section as `aslwb explain --adversarial-eps` writes it
+    String weights = WeightsJson.of(imageName, e, null, null, adversarialForExport);
     workspace
         .tasks()
         .run(
             "exporting",
             (p, c) -> {
-              ExplanationFiles.write(dir, imageName, image, e, shown);
+              ExplanationFiles.write(dir, image, e, shown, weights);
               return dir;
             },
             d -> message.set("Exported to " + d),

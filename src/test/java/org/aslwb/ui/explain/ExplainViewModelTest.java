@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.aslwb.explain.Explanation;
 import org.aslwb.explain.LabelExplanation;
 import org.aslwb.ui.UiFixtures;
@@ -12,6 +14,7 @@ import org.aslwb.ui.Workspace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 
 class ExplainViewModelTest {
@@ -90,6 +93,23 @@ class ExplainViewModelTest {
     assertTrue(
         vm.selectionProperty().get().contains("on the adversarial image"),
         vm.selectionProperty().get());
+  }
+
+  @Test
+  void theExportCarriesTheAdversarialSectionTheCliWrites(@TempDir Path dir) throws Exception {
+    var pre = workspace.modelProperty().get().metadata().preprocessing();
+    var adv =
+        org.aslwb.data.Resampler.resize(workspace.photoProperty().get(), pre.width(), pre.height());
+    workspace.adversarialProperty().set(adv);
+    workspace
+        .adversarialFrameProperty()
+        .set(new org.aslwb.attack.AttackFrames.Frame("pgd", 0.02, adv, null, false));
+    vm.explain();
+    vm.export(dir);
+    String json = Files.readString(dir.resolve("weights.json"));
+    assertTrue(json.contains("\"adversarial\""), json);
+    assertTrue(json.matches("(?s).*\"attack\"\\s*:\\s*\"pgd\".*"), json);
+    assertTrue(json.contains("\"evidence_shift_score\""), json);
   }
 
   @Test
