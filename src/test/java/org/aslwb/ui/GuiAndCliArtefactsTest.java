@@ -41,7 +41,7 @@ class GuiAndCliArtefactsTest {
   void weightsJsonFromTheExplainTabAndFromAslwbExplainAreIdentical() throws Exception {
     Workspace workspace = UiFixtures.sameThreadWorkspace();
     ExplainViewModel vm = new ExplainViewModel(workspace);
-    vm.samplesProperty().set("200");
+    vm.form().samplesProperty().set("200");
     UiFixtures.openTinyDemo(workspace, "L");
     vm.explain();
     vm.export(dir.resolve("gui"));

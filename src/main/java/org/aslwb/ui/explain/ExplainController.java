@@ -53,14 +53,14 @@ public final class ExplainController {
 
   @FXML
   private void initialize() {
-    samples.textProperty().bindBidirectional(vm.samplesProperty());
-    kernelWidth.textProperty().bindBidirectional(vm.kernelWidthProperty());
-    kernelSize.textProperty().bindBidirectional(vm.kernelSizeProperty());
-    maxDist.textProperty().bindBidirectional(vm.maxDistProperty());
-    ratio.textProperty().bindBidirectional(vm.ratioProperty());
-    seed.textProperty().bindBidirectional(vm.seedProperty());
+    samples.textProperty().bindBidirectional(vm.form().samplesProperty());
+    kernelWidth.textProperty().bindBidirectional(vm.form().kernelWidthProperty());
+    kernelSize.textProperty().bindBidirectional(vm.form().kernelSizeProperty());
+    maxDist.textProperty().bindBidirectional(vm.form().maxDistProperty());
+    ratio.textProperty().bindBidirectional(vm.form().ratioProperty());
+    seed.textProperty().bindBidirectional(vm.form().seedProperty());
     hideColour.getItems().setAll("mean", "black", "grey");
-    hideColour.valueProperty().bindBidirectional(vm.hideColourProperty());
+    hideColour.valueProperty().bindBidirectional(vm.form().hideColourProperty());
     preview.setOnAction(e -> vm.preview());
     explain.setOnAction(e -> vm.explain());
     export.setOnAction(
@@ -94,7 +94,7 @@ public final class ExplainController {
           }
         });
     outputSpace.getItems().setAll("auto", "probability", "log-probability", "margin");
-    outputSpace.valueProperty().bindBidirectional(vm.outputSpaceProperty());
+    outputSpace.valueProperty().bindBidirectional(vm.form().outputSpaceProperty());
     warning.textProperty().bind(vm.warningProperty());
     warning.visibleProperty().bind(vm.warningProperty().isNotEmpty());
     compareController.follow(vm.cleanProperty());

@@ -20,7 +20,6 @@ import org.aslwb.explain.OutputSpace;
 import org.aslwb.explain.OverlayRenderer;
 import org.aslwb.explain.Perturber;
 import org.aslwb.explain.Quickshift;
-import org.aslwb.explain.QuickshiftSettings;
 import org.aslwb.explain.SideBySide;
 import org.aslwb.explain.SuperpixelProbe;
 import org.aslwb.export.ExplanationFiles;
@@ -34,14 +33,7 @@ import org.aslwb.ui.common.Images;
 /** The Explain tab: LIME on the current image and on its adversarial version, side by side. */
 public final class ExplainViewModel {
   private final Workspace workspace;
-  private final StringProperty samples = new SimpleStringProperty("1000");
-  private final StringProperty kernelWidth = new SimpleStringProperty("0.25");
-  private final StringProperty kernelSize = new SimpleStringProperty("4");
-  private final StringProperty maxDist = new SimpleStringProperty("200");
-  private final StringProperty ratio = new SimpleStringProperty("0.2");
-  private final StringProperty seed = new SimpleStringProperty("42");
-  private final StringProperty hideColour = new SimpleStringProperty("mean");
-  private final StringProperty outputSpace = new SimpleStringProperty("auto");
+  private final LimeForm form = new LimeForm();
   private final StringProperty warning = new SimpleStringProperty("");
   private final ObjectProperty<EvidenceShift> shift = new SimpleObjectProperty<>();
   private WeightsJson.Adversarial adversarialForExport;
@@ -106,27 +98,7 @@ public final class ExplainViewModel {
   /** The settings from the form, or null (with a message) when invalid. */
   public LimeSettings settings() {
     try {
-      float[] hide =
-          switch (hideColour.get()) {
-            case "black" -> new float[] {0, 0, 0};
-            case "grey" -> new float[] {0.5f, 0.5f, 0.5f};
-            default -> null;
-          };
-      LimeSettings d = LimeSettings.defaults();
-      return new LimeSettings(
-          Integer.parseInt(samples.get()),
-          Double.parseDouble(kernelWidth.get()),
-          d.topLabels(),
-          hide,
-          d.ridgeAlpha(),
-          new QuickshiftSettings(
-              Double.parseDouble(kernelSize.get()),
-              Double.parseDouble(maxDist.get()),
-              Double.parseDouble(ratio.get()),
-              true,
-              42),
-          Long.parseLong(seed.get()),
-          d.batchSize());
+      return form.settings();
     } catch (IllegalArgumentException e) {
       message.set("Parameters: " + e.getMessage());
       return null;
@@ -170,7 +142,7 @@ public final class ExplainViewModel {
     }
     OutputSpace space;
     try {
-      space = OutputSpace.parseOrAuto(outputSpace.get());
+      space = OutputSpace.parseOrAuto(form.outputSpaceProperty().get());
     } catch (IllegalArgumentException e) {
       message.set(e.getMessage());
       return;
@@ -360,16 +332,6 @@ public final class ExplainViewModel {
     return imageText;
   }
 
-  /** Samples. */
-  public StringProperty samplesProperty() {
-    return samples;
-  }
-
-  /** auto, probability, log-probability or margin. */
-  public StringProperty outputSpaceProperty() {
-    return outputSpace;
-  }
-
   /** Says when the weights are tiny next to the explained output; empty otherwise. */
   public StringProperty warningProperty() {
     return warning;
@@ -378,36 +340,6 @@ public final class ExplainViewModel {
   /** The clean-versus-adversarial evidence shift, or null. */
   public ObjectProperty<EvidenceShift> shiftProperty() {
     return shift;
-  }
-
-  /** Kernel width. */
-  public StringProperty kernelWidthProperty() {
-    return kernelWidth;
-  }
-
-  /** Quickshift kernel size. */
-  public StringProperty kernelSizeProperty() {
-    return kernelSize;
-  }
-
-  /** Quickshift max distance. */
-  public StringProperty maxDistProperty() {
-    return maxDist;
-  }
-
-  /** Quickshift ratio. */
-  public StringProperty ratioProperty() {
-    return ratio;
-  }
-
-  /** Seed. */
-  public StringProperty seedProperty() {
-    return seed;
-  }
-
-  /** mean, black or grey. */
-  public StringProperty hideColourProperty() {
-    return hideColour;
   }
 
   /** Superpixels shown. */
@@ -453,6 +385,11 @@ public final class ExplainViewModel {
   /** Selected superpixel. */
   public StringProperty selectionProperty() {
     return selection;
+  }
+
+  /** The LIME parameters as typed. */
+  public LimeForm form() {
+    return form;
   }
 
   /** Notices. */

@@ -30,7 +30,7 @@ class ExplainViewModelTest {
   void openDemo() throws Exception {
     workspace = UiFixtures.sameThreadWorkspace();
     vm = new ExplainViewModel(workspace);
-    vm.samplesProperty().set("300");
+    vm.form().samplesProperty().set("300");
     UiFixtures.openTinyDemo(workspace, "L");
   }
 
@@ -114,19 +114,19 @@ class ExplainViewModelTest {
 
   @Test
   void theChosenOutputSpaceIsExplainedAndNamedInTheSummary() {
-    vm.outputSpaceProperty().set("margin");
+    vm.form().outputSpaceProperty().set("margin");
     vm.explain();
     assertEquals(
         org.aslwb.explain.OutputSpace.LOGIT_MARGIN, vm.cleanProperty().get().outputSpace());
     assertTrue(vm.cleanSummaryProperty().get().contains("explaining the logit margin"));
-    vm.outputSpaceProperty().set("odds");
+    vm.form().outputSpaceProperty().set("odds");
     vm.explain();
     assertTrue(vm.messageProperty().get().contains("unknown output space 'odds'"));
   }
 
   @Test
   void badParametersAreNamedAndNothingRuns() {
-    vm.samplesProperty().set("lots");
+    vm.form().samplesProperty().set("lots");
     vm.explain();
     assertTrue(vm.messageProperty().get().startsWith("Parameters: "), vm.messageProperty().get());
     assertNull(vm.cleanProperty().get());
@@ -140,7 +140,7 @@ class ExplainViewModelTest {
     assertEquals(
         java.util.Arrays.toString(first),
         java.util.Arrays.toString(vm.cleanProperty().get().top().weights()));
-    vm.seedProperty().set("7");
+    vm.form().seedProperty().set("7");
     vm.explain();
     assertTrue(!java.util.Arrays.equals(first, vm.cleanProperty().get().top().weights()));
   }
