@@ -67,7 +67,7 @@ public final class EvaluateController {
 
   @FXML
   private void initialize() {
-    modelPicker.setItems(vm.models());
+    modelPicker.setItems(vm.library().models());
     vm.workspace()
         .modelFileProperty()
         .addListener((o, a, b) -> modelPicker.getSelectionModel().select(b));
@@ -75,20 +75,21 @@ public final class EvaluateController {
         e -> {
           Path p = modelPicker.getValue();
           if (p != null && !p.equals(vm.workspace().modelFileProperty().get())) {
-            vm.openModel(p);
+            vm.library().openModel(p);
           }
         });
-    openModel.setOnAction(e -> chooseFile("Model file", "*.aslwb").ifPresent(vm::openModel));
+    openModel.setOnAction(
+        e -> chooseFile("Model file", "*.aslwb").ifPresent(vm.library()::openModel));
     importKeras.setOnAction(
         e ->
             chooseFile("Keras model", "*.h5", "*.hdf5")
-                .flatMap(h5 -> KerasImportDialog.ask(h5, vm.suggestedClasses(h5)))
-                .ifPresent(r -> vm.importKeras(r.h5(), r.classes(), r.preprocess())));
+                .flatMap(h5 -> KerasImportDialog.ask(h5, vm.library().suggestedClasses(h5)))
+                .ifPresent(r -> vm.library().importKeras(r.h5(), r.classes(), r.preprocess())));
     openImage.setOnAction(
         e ->
             chooseFile("Image", "*.jpg", "*.jpeg", "*.png", "*.bmp", "*.gif")
                 .ifPresent(vm::openImage));
-    gallery.setItems(vm.gallery());
+    gallery.setItems(vm.library().gallery());
     gallery.setCellFactory(list -> new GalleryCell());
     gallery
         .getSelectionModel()

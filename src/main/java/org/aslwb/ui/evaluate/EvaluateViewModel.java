@@ -1,11 +1,9 @@
 package org.aslwb.ui.evaluate;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -30,13 +28,8 @@ import org.aslwb.export.HeatMapImage;
 import org.aslwb.export.PerClassCsv;
 import org.aslwb.export.ReliabilityCsv;
 import org.aslwb.model.ExternalTest;
-import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
-import org.aslwb.model.keras.KerasClassNames;
-import org.aslwb.model.keras.KerasImporter;
-import org.aslwb.model.keras.KerasPreprocess;
 import org.aslwb.task.LatestWins;
-import org.aslwb.ui.DemoAssets;
 import org.aslwb.ui.Workspace;
 import org.aslwb.ui.common.Images;
 
@@ -55,8 +48,6 @@ public final class EvaluateViewModel {
   public record Tile(Image image, String caption, boolean correct) {}
 
   private final Workspace workspace;
-  private final ObservableList<Path> models = FXCollections.observableArrayList();
-  private final ObservableList<Path> gallery = FXCollections.observableArrayList();
   private final ObjectProperty<Image> image = new SimpleObjectProperty<>();
   private final StringProperty letter = new SimpleStringProperty("?");
   private final StringProperty imageInfo =
@@ -73,12 +64,13 @@ public final class EvaluateViewModel {
   private final CalibrationViewModel calibration = new CalibrationViewModel();
   private final ObservableList<ExternalTest> externalTests = FXCollections.observableArrayList();
   private final LatestWins<Classified> predictions;
+  private final ModelLibraryViewModel library;
 
   /** A view model over the shared workspace. */
   public EvaluateViewModel(Workspace workspace) {
     this.workspace = workspace;
     this.predictions = workspace.tasks().latestWins("image prediction");
-    refreshLists();
+    this.library = new ModelLibraryViewModel(workspace, message);
     workspace
         .modelProperty()
         .addListener(
@@ -88,101 +80,6 @@ public final class EvaluateViewModel {
               reclassify();
             });
     workspace.photoProperty().addListener((o, a, p) -> reclassify());
-  }
-
-  /** Finds the demo model, saved models and the sample gallery. */
-  public void refreshLists() {
-    List<Path> found = new ArrayList<>();
-    if (Files.isRegularFile(DemoAssets.model())) {
-      found.add(DemoAssets.model());
-    }
-    found.addAll(list(Workspace.modelsFolder(), ".aslwb"));
-    models.setAll(found);
-    gallery.setAll(list(DemoAssets.sampleImages(), ".png"));
-  }
-
-  private static List<Path> list(Path dir, String suffix) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(dir, 2)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
-    } catch (IOException e) {
-      return List.of();
-    }
-  }
-
-  /** Loads a model file in the background and makes it the workspace's model. */
-  public void openModel(Path file) {
-    workspace
-        .tasks()
-        .run(
-            "loading model",
-            (p, c) -> ModelStore.load(file).warmedUp(),
-            m -> {
-              workspace.modelFileProperty().set(file);
-              workspace.modelProperty().set(m);
-              workspace.settings().put(Workspace.LAST_MODEL, file.toString());
-              message.set("");
-              if (!models.contains(file)) {
-                models.add(file);
-              }
-            },
-            e -> message.set(e.getMessage()));
-  }
-
-  /**
-   * The class names of a Keras file's {@code labels.txt} neighbour (Teachable Machine exports one),
-   * as "A,B,C,D", or "" when there is none.
-   */
-  public String suggestedClasses(Path h5) {
-    Path labels = h5.resolveSibling("labels.txt");
-    try {
-      return Files.isRegularFile(labels) ? String.join(",", KerasClassNames.read(labels)) : "";
-    } catch (IOException | IllegalArgumentException e) {
-      return "";
-    }
-  }
-
-  /**
-   * Imports a Keras model in the background, saves it with the other models ({@code
-   * ~/aslwb-models}) under a name not yet taken, and opens it.
-   */
-  public void importKeras(Path h5, String classes, KerasPreprocess preprocess) {
-    workspace
-        .tasks()
-        .run(
-            "importing " + h5.getFileName(),
-            (p, c) -> {
-              TrainedModel model =
-                  KerasImporter.importModel(h5, KerasClassNames.parse(classes), preprocess);
-              Path file = freeModelFile(h5);
-              ModelStore.save(model, file);
-              return new Imported(file, model.warmedUp());
-            },
-            imported -> {
-              if (!models.contains(imported.file())) {
-                models.add(imported.file());
-              }
-              workspace.modelFileProperty().set(imported.file());
-              workspace.modelProperty().set(imported.model());
-              message.set("imported " + h5.getFileName() + " as " + imported.file());
-            },
-            e -> message.set(e.getMessage()));
-  }
-
-  private record Imported(Path file, TrainedModel model) {}
-
-  /** {@code MODELS/NAME.aslwb}, or NAME-2, NAME-3... when taken: nothing is replaced. */
-  static Path freeModelFile(Path h5) throws IOException {
-    Path dir = Workspace.modelsFolder();
-    Files.createDirectories(dir);
-    String stem = h5.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-    Path file = dir.resolve(stem + ".aslwb");
-    for (int n = 2; Files.exists(file); n++) {
-      file = dir.resolve(stem + "-" + n + ".aslwb");
-    }
-    return file;
   }
 
   /** Decodes an image file in the background and predicts it. */
@@ -396,16 +293,6 @@ public final class EvaluateViewModel {
     ReportExport.start(workspace, workspace.imageFileProperty().get(), file, message::set);
   }
 
-  /** Model files offered. */
-  public ObservableList<Path> models() {
-    return models;
-  }
-
-  /** Sample gallery files. */
-  public ObservableList<Path> gallery() {
-    return gallery;
-  }
-
   /** Current image. */
   public ObjectProperty<Image> imageProperty() {
     return image;
@@ -469,6 +356,11 @@ public final class EvaluateViewModel {
   /** The model's external test results, oldest first. */
   public ObservableList<ExternalTest> externalTests() {
     return externalTests;
+  }
+
+  /** The model and gallery pickers, model files and Keras import. */
+  public ModelLibraryViewModel library() {
+    return library;
   }
 
   /** Errors and notices. */

@@ -135,15 +135,15 @@ class EvaluateViewModelTest {
       Path h5 = dir.resolve("fixture.h5");
       Files.copy(Path.of("src/test/resources/keras/nested.h5"), h5);
       Files.writeString(dir.resolve("labels.txt"), "0 A\n1 B\n2 C\n");
-      assertEquals("A,B,C", vm.suggestedClasses(h5));
+      assertEquals("A,B,C", vm.library().suggestedClasses(h5));
       Files.writeString(dir.resolve("fixture.aslwb"), "someone else's file");
-      vm.importKeras(h5, vm.suggestedClasses(h5), KerasPreprocess.UNIT);
+      vm.library().importKeras(h5, vm.library().suggestedClasses(h5), KerasPreprocess.UNIT);
       assertEquals(dir.resolve("fixture-2.aslwb"), workspace.modelFileProperty().get());
       assertTrue(workspace.modelProperty().get().isImported());
       assertEquals("someone else's file", Files.readString(dir.resolve("fixture.aslwb")));
-      assertTrue(vm.models().contains(dir.resolve("fixture-2.aslwb")));
+      assertTrue(vm.library().models().contains(dir.resolve("fixture-2.aslwb")));
 
-      vm.importKeras(h5, "A,B", KerasPreprocess.UNIT);
+      vm.library().importKeras(h5, "A,B", KerasPreprocess.UNIT);
       assertTrue(
           vm.messageProperty().get().contains("3 outputs but 2 class names"),
           vm.messageProperty().get());
