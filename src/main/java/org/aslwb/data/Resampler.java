@@ -74,16 +74,20 @@ public final class Resampler {
     }
   }
 
+  // taps outside, pixels inside: the JIT vectorises the inner loop, and each pixel still sums its
+  // taps in order, so the result is the per-pixel loop's to the bit
   private static void resizeColumns(float[] src, int width, Axis ys, float[] dst) {
+    java.util.Arrays.fill(dst, 0, ys.size() * width, 0f);
     for (int y = 0; y < ys.size(); y++) {
       int start = ys.start[y];
       float[] weights = ys.weights[y];
-      for (int x = 0; x < width; x++) {
-        float sum = 0;
-        for (int k = 0; k < weights.length; k++) {
-          sum += weights[k] * src[(start + k) * width + x];
+      int row = y * width;
+      for (int k = 0; k < weights.length; k++) {
+        float weight = weights[k];
+        int from = (start + k) * width;
+        for (int x = 0; x < width; x++) {
+          dst[row + x] += weight * src[from + x];
         }
-        dst[y * width + x] = sum;
       }
     }
   }
