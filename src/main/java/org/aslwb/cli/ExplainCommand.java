@@ -280,22 +280,7 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   private void say(WeightsJson.Adversarial a) {
-    EvidenceShift s = a.shift();
-    int j = s.largestShift();
-    Output.say(
-        "%s at eps %s: the model says %s (p=%.6f); evidence for %s on the clean superpixels:"
-            + " R^2 %.3f, evidence-shift score %.3f (0: unchanged, 1: every weight flipped);"
-            + " largest shift at superpixel %d: %+.3g -> %+.3g",
-        a.attack(),
-        a.epsilon(),
-        s.adversarialTop().className(),
-        s.adversarialTop().probability(),
-        s.cleanWeights().className(),
-        s.adversarialWeights().score(),
-        s.score(),
-        j,
-        s.cleanWeights().weights()[j],
-        s.adversarialWeights().weights()[j]);
+    Output.say("%s at eps %s: %s", a.attack(), a.epsilon(), a.shift().describe());
   }
 
   private LimeSettings settings() {

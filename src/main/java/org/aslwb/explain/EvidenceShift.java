@@ -26,4 +26,25 @@ public record EvidenceShift(
   public int largestShift() {
     return LabelExplanation.byMagnitude(shift)[0];
   }
+
+  /**
+   * One line for the log and the Explain tab: what the model says of the adversarial image, the
+   * score, and the superpixel that moved most.
+   */
+  public String describe() {
+    int j = largestShift();
+    return String.format(
+        java.util.Locale.ROOT,
+        "the model says %s (p=%.6f); evidence for %s on the clean superpixels: R^2 %.3f,"
+            + " evidence-shift score %.3f (0: unchanged, 1: every weight flipped); largest shift at"
+            + " superpixel %d: %+.3g -> %+.3g",
+        adversarialTop.className(),
+        adversarialTop.probability(),
+        cleanWeights.className(),
+        adversarialWeights.score(),
+        score,
+        j,
+        cleanWeights.weights()[j],
+        adversarialWeights.weights()[j]);
+  }
 }

@@ -173,7 +173,8 @@ public final class ExplainViewModel {
               adversarialSummary.set(
                   r.shift() == null
                       ? "No adversarial image yet: drag the slider in the Attack tab."
-                      : shiftSummary(r.shift())
+                      : "adversarial: "
+                          + r.shift().describe()
                           + (madeBy.isEmpty() ? "" : "; the image: " + madeBy));
               render();
             },
@@ -190,22 +191,6 @@ public final class ExplainViewModel {
         c.outputSpace(),
         c.outputSpaceChosen(),
         c.seconds());
-  }
-
-  private static String shiftSummary(EvidenceShift s) {
-    int j = s.largestShift();
-    return String.format(
-        "adversarial: the model says %s (p=%.3f); evidence for %s on the same superpixels, R^2"
-            + " %.3f; evidence-shift score %.2f (0: unchanged, 1: every weight flipped); largest"
-            + " shift at superpixel %d: %+.3g -> %+.3g",
-        s.adversarialTop().className(),
-        s.adversarialTop().probability(),
-        s.cleanWeights().className(),
-        s.adversarialWeights().score(),
-        s.score(),
-        j,
-        s.cleanWeights().weights()[j],
-        s.adversarialWeights().weights()[j]);
   }
 
   private static String summary(String what, Explanation e) {
