@@ -67,12 +67,7 @@ public record MemoryBudget(long bytes) {
         }
         return checked(new MemoryBudget((long) (machineBytes() * percent / 100)), setting, text);
       }
-      long bytes;
-      try {
-        bytes = ByteSize.parse(t, setting);
-      } catch (IllegalArgumentException e) {
-        throw new NumberFormatException();
-      }
+      long bytes = ByteSize.tryParse(t).orElseThrow(NumberFormatException::new);
       return checked(new MemoryBudget(Math.max(1, bytes)), setting, text);
     } catch (NumberFormatException | ArithmeticException e) {
       throw new IllegalArgumentException(
