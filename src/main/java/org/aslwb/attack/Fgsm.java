@@ -73,10 +73,15 @@ public final class Fgsm implements Attack {
 
   /** {@code clip(x + step * sign(g), 0, 1)}; a zero gradient component leaves the pixel alone. */
   static PixelImage step(PixelImage image, float[] gradient, float step) {
-    return along(image, signs(gradient), step);
+    float[] x = image.data();
+    float[] out = new float[x.length];
+    for (int k = 0; k < x.length; k++) {
+      out[k] = Math.min(1f, Math.max(0f, x[k] + step * Math.signum(gradient[k])));
+    }
+    return new PixelImage(image.width(), image.height(), image.channels(), out);
   }
 
-  // a loop without branches or signum, which the JIT turns into vector instructions
+  // step's loop on signs taken once: no signum, so the JIT turns it into vector instructions
   private static PixelImage along(PixelImage image, float[] signs, float step) {
     float[] x = image.data();
     float[] out = new float[x.length];
