@@ -74,6 +74,16 @@ public final class MainController {
     workspace.tasks().listedJobs().addListener((ListChangeListener<Job<?>>) c -> addMirrors(c));
     darkTheme.selectedProperty().bindBidirectional(workspace.darkThemeProperty());
     notice.sceneProperty().addListener((o, was, scene) -> shortcuts(scene));
+    // views in hidden tabs hold back their chart updates until shown (ShownMirror)
+    workspace
+        .shownTabProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  Tab shown = tabs.getSelectionModel().getSelectedItem();
+                  return shown == null ? "" : shown.getText();
+                },
+                tabs.getSelectionModel().selectedItemProperty()));
   }
 
   /** Ctrl+O opens an image (in the tab shown, else Evaluate), Ctrl+M a model, Ctrl+D data. */

@@ -41,6 +41,7 @@ public final class Workspace {
   private final StringProperty engine = new SimpleStringProperty("starting engine...");
   private final StringProperty notice = new SimpleStringProperty("");
   private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
+  private final StringProperty shownTab = new SimpleStringProperty("");
   private final ObjectProperty<Augmentation> augmentation =
       new SimpleObjectProperty<>(Augmentation.standard());
 
@@ -155,6 +156,20 @@ public final class Workspace {
   /** Whether the window uses the dark theme (Primer Dark) rather than the light one. */
   public BooleanProperty darkThemeProperty() {
     return darkTheme;
+  }
+
+  /**
+   * The title of the tab the window shows ("Train"), or empty where no window says (a view tested
+   * on its own), which counts as every view shown.
+   */
+  public StringProperty shownTabProperty() {
+    return shownTab;
+  }
+
+  /** Whether the tab titled {@code title} is shown (see {@link #shownTabProperty()}). */
+  public javafx.beans.binding.BooleanBinding tabShown(String title) {
+    return javafx.beans.binding.Bindings.createBooleanBinding(
+        () -> shownTab.get().isEmpty() || shownTab.get().equals(title), shownTab);
   }
 
   /** The training augmentation set in the Train tab, which the Data tab previews. */

@@ -18,6 +18,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import org.aslwb.model.Architecture;
+import org.aslwb.ui.common.ShownMirror;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 
@@ -57,6 +58,7 @@ public final class TrainController {
   @FXML private Label noAccuracy;
   @FXML private Label noRate;
   @FXML private ListView<String> log;
+  private javafx.beans.value.ObservableBooleanValue shown;
 
   /** A controller for {@code vm}. */
   public TrainController(TrainViewModel vm) {
@@ -146,7 +148,10 @@ public final class TrainController {
     stop.setOnAction(e -> vm.stop());
     resume.setOnAction(e -> vm.resume());
     vm.setOverwriteConfirmation(TrainController::confirm);
-    log.setItems(vm.log());
+    // hidden behind another tab, the charts and the log take no points (the FX thread lays out and
+    // styles every point and tick it is given); they catch up when the tab is shown
+    shown = vm.tabShown();
+    log.setItems(ShownMirror.of(vm.log(), shown));
     bindCharts(vm.curves());
   }
 
@@ -205,8 +210,8 @@ public final class TrainController {
     return Bindings.concat(what, " (", vm.curves().validationLabelProperty(), ")");
   }
 
-  private static XYChart.Series<Number, Number> series(
+  private XYChart.Series<Number, Number> series(
       String name, ObservableList<XYChart.Data<Number, Number>> data) {
-    return new XYChart.Series<>(name, data);
+    return new XYChart.Series<>(name, ShownMirror.of(data, shown));
   }
 }

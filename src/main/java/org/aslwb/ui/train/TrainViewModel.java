@@ -190,6 +190,11 @@ public final class TrainViewModel {
     return form;
   }
 
+  /** Whether the Train tab is shown: its charts and log follow the curves only then. */
+  public javafx.beans.binding.BooleanBinding tabShown() {
+    return workspace.tabShown("Train");
+  }
+
   /** The live curves. */
   public TrainingCurves curves() {
     return curves;
