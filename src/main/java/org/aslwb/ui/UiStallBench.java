@@ -48,15 +48,17 @@ public final class UiStallBench {
   /**
    * What to drive.
    *
-   * @param events slider events in the drag
+   * @param events slider events in each drag
    * @param eventMillis milliseconds between events (8: a brisk mouse drag)
+   * @param drags drags one after the other, a second apart; the first runs while the JIT compiler
+   *     is still compiling the window's code, the later ones show the app warmed up
    * @param size DarkNet-53's input size
    * @param seed the seed of the network's weights and of the synthetic data
    */
-  public record Settings(int events, int eventMillis, int size, long seed) {}
+  public record Settings(int events, int eventMillis, int drags, int size, long seed) {}
 
   /**
-   * What was measured.
+   * What one drag (or several drags pooled) measured.
    *
    * @param worstStallMs the longest the FX thread kept a probe waiting
    * @param p99StallMs the 99th percentile of the probes' waits
@@ -69,13 +71,9 @@ public final class UiStallBench {
    * @param events slider events
    * @param dragSeconds from the first event to the frame of the last one
    * @param fxThreadCpuMs CPU time the FX thread used over that time (its own work, probes included)
-   * @param trainingRunning whether the training job still ran at the end
-   * @param target the class the dragged attack pulls towards
-   * @param gradientNonZero the share of that attack's input gradient's entries that are not zero
-   *     (0: every FGSM frame equals the clean image)
-   * @param untargetedGradientNonZero the same for the untargeted attack
+   * @param jitCpuMs CPU time the JIT compiler's threads used over that time
    */
-  public record Result(
+  public record Drag(
       double worstStallMs,
       double p99StallMs,
       double medianStallMs,
@@ -87,6 +85,25 @@ public final class UiStallBench {
       int events,
       double dragSeconds,
       double fxThreadCpuMs,
+      double jitCpuMs) {}
+
+  /**
+   * What was measured.
+   *
+   * @param first the first drag after start-up
+   * @param warm the later drags pooled (stalls over all their probes, frames and times summed);
+   *     null with a single drag
+   * @param each every drag in order
+   * @param trainingRunning whether the training job still ran at the end
+   * @param target the class the dragged attack pulls towards
+   * @param gradientNonZero the share of that attack's input gradient's entries that are not zero
+   *     (0: every FGSM frame equals the clean image)
+   * @param untargetedGradientNonZero the same for the untargeted attack
+   */
+  public record Result(
+      Drag first,
+      Drag warm,
+      List<Drag> each,
       boolean trainingRunning,
       String target,
       double gradientNonZero,
@@ -186,56 +203,63 @@ public final class UiStallBench {
 
       // the FX thread's own CPU time tells work on it from waiting for a core (or a GC pause)
       long fxThread = onFx(() -> Thread.currentThread().getId());
-      java.lang.management.ThreadMXBean threads =
-          java.lang.management.ManagementFactory.getThreadMXBean();
-      long fxCpuBefore = threads.getThreadCpuTime(fxThread);
-      Probe probe = new Probe();
-      probe.start();
-      long start = System.nanoTime();
-      double last = 0;
-      for (int i = 0; i < settings.events(); i++) {
-        // back and forth over the slider's range in even thousandths, as a hand drags it; the last
-        // event at an odd thousandth, so its frame is told from every earlier one
-        double phase = (double) i / Math.max(1, settings.events() - 1);
-        double eps =
-            i == settings.events() - 1
-                ? 0.151
-                : 0.002 * Math.round(150 * (phase < 0.5 ? 2 * phase : 2 - 2 * phase));
-        last = eps;
-        Platform.runLater(
-            () -> {
-              slider.setValueChanging(true);
-              slider.setValue(eps);
-            });
-        Thread.sleep(settings.eventMillis());
+      List<Drag> drags = new ArrayList<>();
+      List<long[]> waits = new ArrayList<>();
+      for (int d = 0; d < settings.drags(); d++) {
+        if (d > 0) {
+          Thread.sleep(1000);
+        }
+        long shownBefore = shown.get();
+        long computedBefore = computed.get();
+        long fxCpuBefore = THREADS.getThreadCpuTime(fxThread);
+        long jitBefore = jitCpuNanos();
+        Probe probe = new Probe();
+        probe.start();
+        long start = System.nanoTime();
+        // the last event at an odd thousandth of its own, so its frame is told from every earlier
+        // one (every other event is at an even thousandth)
+        double last = 0.151 + 0.002 * d;
+        drag(slider, settings, last);
+        String lastFrame = String.format("FGSM at eps %.3f", last);
+        waitFor(
+            600,
+            "the last event's frame",
+            () -> workspace.adversarialSourceProperty().get().startsWith(lastFrame));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] dragWaits = probe.stop();
+        waits.add(dragWaits);
+        drags.add(
+            drag(
+                dragWaits,
+                shown.get() - shownBefore,
+                computed.get() - computedBefore,
+                settings.events(),
+                seconds,
+                (THREADS.getThreadCpuTime(fxThread) - fxCpuBefore) / 1e6,
+                (jitCpuNanos() - jitBefore) / 1e6));
       }
-      Platform.runLater(() -> slider.setValueChanging(false));
-      String lastFrame = String.format("FGSM at eps %.3f", last);
-      waitFor(
-          600,
-          "the last event's frame",
-          () -> workspace.adversarialSourceProperty().get().startsWith(lastFrame));
-      double seconds = (System.nanoTime() - start) / 1e9;
-      long[] waits = probe.stop();
-      double fxCpuMs = (threads.getThreadCpuTime(fxThread) - fxCpuBefore) / 1e6;
       boolean trainingRunning = onFx(() -> training(workspace) != null);
       Job<?> job = onFx(() -> training(workspace));
       if (job != null) {
         job.cancel();
       }
-      Arrays.sort(waits);
+      Drag warm = null;
+      if (drags.size() > 1) {
+        List<Drag> later = drags.subList(1, drags.size());
+        warm =
+            drag(
+                waits.subList(1, waits.size()).stream().flatMapToLong(Arrays::stream).toArray(),
+                later.stream().mapToLong(Drag::framesShown).sum(),
+                later.stream().mapToLong(Drag::framesComputed).sum(),
+                later.stream().mapToInt(Drag::events).sum(),
+                later.stream().mapToDouble(Drag::dragSeconds).sum(),
+                later.stream().mapToDouble(Drag::fxThreadCpuMs).sum(),
+                later.stream().mapToDouble(Drag::jitCpuMs).sum());
+      }
       return new Result(
-          waits.length == 0 ? 0 : waits[waits.length - 1] / 1e6,
-          waits.length == 0 ? 0 : waits[(int) Math.floor(0.99 * (waits.length - 1))] / 1e6,
-          waits.length == 0 ? 0 : waits[waits.length / 2] / 1e6,
-          waits.length,
-          (int) Arrays.stream(waits).filter(w -> w > 20_000_000L).count(),
-          shown.get() / seconds,
-          shown.get(),
-          computed.get(),
-          settings.events(),
-          seconds,
-          fxCpuMs,
+          drags.get(0),
+          warm,
+          List.copyOf(drags),
           trainingRunning,
           targetName,
           gradientNonZero,
@@ -243,6 +267,86 @@ public final class UiStallBench {
     } finally {
       Platform.exit();
     }
+  }
+
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  /**
+   * Sends one drag's slider events, back and forth over the slider's range in even thousandths as a
+   * hand drags it, the last one at {@code last}; then releases the slider.
+   */
+  private static void drag(Slider slider, Settings settings, double last)
+      throws InterruptedException {
+    for (int i = 0; i < settings.events(); i++) {
+      double phase = (double) i / Math.max(1, settings.events() - 1);
+      double eps =
+          i == settings.events() - 1
+              ? last
+              : 0.002 * Math.round(150 * (phase < 0.5 ? 2 * phase : 2 - 2 * phase));
+      Platform.runLater(
+          () -> {
+            slider.setValueChanging(true);
+            slider.setValue(eps);
+          });
+      Thread.sleep(settings.eventMillis());
+    }
+    Platform.runLater(() -> slider.setValueChanging(false));
+  }
+
+  private static Drag drag(
+      long[] waits,
+      long framesShown,
+      long framesComputed,
+      int events,
+      double seconds,
+      double fxCpuMs,
+      double jitCpuMs) {
+    long[] sorted = waits.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return new Drag(
+        n == 0 ? 0 : sorted[n - 1] / 1e6,
+        n == 0 ? 0 : sorted[(int) Math.floor(0.99 * (n - 1))] / 1e6,
+        n == 0 ? 0 : sorted[n / 2] / 1e6,
+        n,
+        (int) Arrays.stream(sorted).filter(w -> w > 20_000_000L).count(),
+        framesShown / seconds,
+        framesShown,
+        framesComputed,
+        events,
+        seconds,
+        fxCpuMs,
+        jitCpuMs);
+  }
+
+  /**
+   * CPU time of the JIT compiler's threads so far. They are not Java threads the management bean
+   * lists, so it is read from /proc (Linux), by the names HotSpot gives them; 0 elsewhere.
+   */
+  private static long jitCpuNanos() {
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return 0;
+    }
+    long ticks = 0;
+    try (var threads = Files.list(tasks)) {
+      for (Path t : (Iterable<Path>) threads::iterator) {
+        try {
+          String stat = Files.readString(t.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+          }
+        } catch (java.io.IOException | RuntimeException e) {
+          // the thread ended between the listing and the read: it counts no more
+        }
+      }
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+    return ticks * 10_000_000L; // clock ticks of 10 ms (USER_HZ 100, as on every Linux build)
   }
 
   private static double nonZeroShare(float[] values) {
