@@ -386,7 +386,7 @@ final class BenchCommand {
 
     @Option(
         names = "--drags",
-        defaultValue = "3",
+        defaultValue = "5",
         description =
             "drags a second apart; the first runs while the JIT compiler is still compiling the"
                 + " window's code and is reported apart (default: ${DEFAULT-VALUE})")
