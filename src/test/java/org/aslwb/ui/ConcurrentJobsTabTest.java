@@ -9,8 +9,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.aslwb.TinyModels;
@@ -102,6 +105,42 @@ class ConcurrentJobsTabTest {
     assertEquals("Cancel " + training.name(), cancel.getText(), "the status bar names its job");
     robot.interact(cancel::fire);
     UiFixtures.waitFor(60, "training to stop", () -> training.state().isFinished());
+  }
+
+  @Test
+  void theTrainTabTakesNoPointsWhileHiddenAndCatchesUpWhenShown(FxRobot robot) throws Exception {
+    @SuppressWarnings("unchecked")
+    LineChart<Number, Number> loss = (LineChart<Number, Number>) root.lookup("#lossChart");
+    ListView<?> log = (ListView<?>) root.lookup("#trainLog");
+    robot.interact(
+        () -> {
+          text("#size", "32");
+          text("#epochs", "2");
+          text("#batch", "32");
+          text("#output", dir.resolve("hidden.aslwb").toString());
+          ((Button) root.lookup("#startTraining")).fire();
+          select("Attack");
+        });
+    UiFixtures.waitFor(60, "the training job", () -> listed("training") != null);
+    Job<?> training = listed("training");
+    UiFixtures.waitFor(120, "the training run to end", () -> training.state().isFinished());
+    robot.interact(() -> {});
+    assertEquals(Job.State.SUCCEEDED, training.state());
+    assertTrue(loss.getData().get(0).getData().isEmpty(), "a hidden chart takes no points");
+    assertTrue(log.getItems().isEmpty(), "nor does the hidden log");
+
+    robot.interact(() -> select("Train"));
+    assertFalse(loss.getData().get(0).getData().isEmpty(), "the batch losses, once shown");
+    assertEquals(2, loss.getData().get(2).getData().size(), "one val loss per epoch");
+    assertFalse(log.getItems().isEmpty());
+  }
+
+  private void select(String tab) {
+    TabPane tabs = (TabPane) root.lookup("#tabs");
+    tabs.getTabs().stream()
+        .filter(t -> t.getText().equals(tab))
+        .findFirst()
+        .ifPresent(t -> tabs.getSelectionModel().select(t));
   }
 
   @Test
