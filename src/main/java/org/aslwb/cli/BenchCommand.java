@@ -388,8 +388,8 @@ final class BenchCommand {
         names = "--drags",
         defaultValue = "5",
         description =
-            "drags a second apart; the first runs while the JIT compiler is still compiling the"
-                + " window's code and is reported apart (default: ${DEFAULT-VALUE})")
+            "drags a second apart, 1 to 50; the first runs while the JIT compiler is still"
+                + " compiling the window's code and is reported apart (default: ${DEFAULT-VALUE})")
     int drags;
 
     @Option(
@@ -402,7 +402,8 @@ final class BenchCommand {
     public Integer call() throws Exception {
       SettingChecks.atLeast("events", events, 1);
       SettingChecks.atLeast("event-ms", eventMillis, 1);
-      SettingChecks.atLeast("drags", drags, 1);
+      // each drag ends at its own odd thousandth below the slider's 0.3 (UiStallBench)
+      SettingChecks.between("drags", drags, 1, 50);
       new NetworkShape(29, size, size, 3, 1.0); // says what is wrong with --size before the work
       UiStallBench.Result r =
           UiStallBench.run(new UiStallBench.Settings(events, eventMillis, drags, size, 7));
