@@ -229,7 +229,7 @@ public final class UiStallBench {
         long[] dragWaits = probe.stop();
         waits.add(dragWaits);
         drags.add(
-            drag(
+            measured(
                 dragWaits,
                 shown.get() - shownBefore,
                 computed.get() - computedBefore,
@@ -247,7 +247,7 @@ public final class UiStallBench {
       if (drags.size() > 1) {
         List<Drag> later = drags.subList(1, drags.size());
         warm =
-            drag(
+            measured(
                 waits.subList(1, waits.size()).stream().flatMapToLong(Arrays::stream).toArray(),
                 later.stream().mapToLong(Drag::framesShown).sum(),
                 later.stream().mapToLong(Drag::framesComputed).sum(),
@@ -294,7 +294,8 @@ public final class UiStallBench {
     Platform.runLater(() -> slider.setValueChanging(false));
   }
 
-  private static Drag drag(
+  /** What a drag (or several pooled) measured, from its probes' waits and its counts. */
+  private static Drag measured(
       long[] waits,
       long framesShown,
       long framesComputed,

@@ -13,6 +13,7 @@ import org.aslwb.data.ImageDecoder;
 import org.aslwb.data.LoadedDataset;
 import org.aslwb.data.PixelImage;
 import org.aslwb.explain.ExplainInput;
+import org.aslwb.model.ModelStore;
 import org.aslwb.model.TrainedModel;
 import org.aslwb.ui.common.TaskRunner;
 
@@ -56,6 +57,27 @@ public final class Workspace {
     this.settings = settings;
     darkTheme.set(Boolean.parseBoolean(settings.get("theme.dark", "false")));
     darkTheme.addListener((o, a, dark) -> settings.put("theme.dark", Boolean.toString(dark)));
+  }
+
+  /**
+   * Loads a model file in the background (job {@code jobName}) and makes it the model every tab
+   * uses; {@code onLoaded} runs after that on the UI thread, {@code onError} gets the reason a file
+   * cannot be used.
+   */
+  public void openModel(
+      Path file,
+      String jobName,
+      java.util.function.Consumer<TrainedModel> onLoaded,
+      java.util.function.Consumer<String> onError) {
+    tasks.run(
+        jobName,
+        (p, c) -> ModelStore.load(file).warmedUp(),
+        m -> {
+          modelFile.set(file);
+          model.set(m);
+          onLoaded.accept(m);
+        },
+        e -> onError.accept(e.getMessage()));
   }
 
   /**

@@ -59,21 +59,17 @@ public final class ModelLibraryViewModel {
 
   /** Loads a model file in the background and makes it the workspace's model. */
   public void openModel(Path file) {
-    workspace
-        .tasks()
-        .run(
-            "loading model",
-            (p, c) -> ModelStore.load(file).warmedUp(),
-            m -> {
-              workspace.modelFileProperty().set(file);
-              workspace.modelProperty().set(m);
-              workspace.settings().put(Workspace.LAST_MODEL, file.toString());
-              message.set("");
-              if (!models.contains(file)) {
-                models.add(file);
-              }
-            },
-            e -> message.set(e.getMessage()));
+    workspace.openModel(
+        file,
+        "loading model",
+        m -> {
+          workspace.settings().put(Workspace.LAST_MODEL, file.toString());
+          message.set("");
+          if (!models.contains(file)) {
+            models.add(file);
+          }
+        },
+        message::set);
   }
 
   /**

@@ -11,7 +11,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.LoadedDataset;
-import org.aslwb.model.ModelStore;
 import org.aslwb.task.Cancellation;
 import org.aslwb.task.JobService;
 import org.aslwb.training.Trainer;
@@ -161,16 +160,7 @@ public final class TrainViewModel {
   }
 
   private void useTrainedModel(Path out) {
-    workspace
-        .tasks()
-        .run(
-            "loading trained model",
-            (p, c) -> ModelStore.load(out).warmedUp(),
-            m -> {
-              workspace.modelFileProperty().set(out);
-              workspace.modelProperty().set(m);
-            },
-            e -> log.add(e.getMessage()));
+    workspace.openModel(out, "loading trained model", m -> {}, log::add);
   }
 
   private static String overwriteQuestion(List<Path> replaced, boolean resume) {
