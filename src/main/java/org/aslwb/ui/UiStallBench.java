@@ -168,6 +168,9 @@ public final class UiStallBench {
             workspace.datasetProperty().set(data);
             text(root[0], "#size", "32");
             text(root[0], "#epochs", "1000");
+            // no early stopping: the synthetic classes are learnt within a few epochs, and the
+            // run must go on throughout the drags
+            text(root[0], "#patience", "0");
             text(root[0], "#batch", "32");
             text(root[0], "#output", tmp.resolve("training.aslwb").toString());
             ((Button) root[0].lookup("#startTraining")).fire();
