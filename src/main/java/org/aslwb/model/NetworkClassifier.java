@@ -26,6 +26,8 @@ public final class NetworkClassifier implements Classifier {
   /** Images per forward pass: large enough for oneDNN to be efficient, small enough for memory. */
   static final int CHUNK = 128;
 
+  private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
   private final ComputationGraph network;
   private final UnaryOperator<ComputationGraph> twinOf;
   private final InputLayout layout;
@@ -34,7 +36,11 @@ public final class NetworkClassifier implements Classifier {
   private final String lastConvBlock;
   private final Object forwardLock = new Object();
   private final Object gradientLock = new Object();
+  private final Object directLock = new Object();
+  private final NetworkShape directShape;
   private ComputationGraph twin;
+  private DarkNetOnednn direct;
+  private boolean directTried;
 
   /**
    * Wraps {@code network}; it must not be trained further while this classifier is in use.
@@ -48,11 +54,13 @@ public final class NetworkClassifier implements Classifier {
       InputLayout layout,
       List<String> classNames,
       Preprocessing preprocessing) {
-    this(network, twinOf, layout, classNames, preprocessing, null);
+    this(network, twinOf, layout, classNames, preprocessing, null, null);
   }
 
   /**
    * @param lastConvBlock the vertex Grad-CAM explains, or null for the last convolution layer
+   * @param directShape the input shape when DarkNet-53 runs on oneDNN directly ({@link
+   *     DarkNetOnednn}), else null
    */
   private NetworkClassifier(
       ComputationGraph network,
@@ -60,8 +68,10 @@ public final class NetworkClassifier implements Classifier {
       InputLayout layout,
       List<String> classNames,
       Preprocessing preprocessing,
-      String lastConvBlock) {
+      String lastConvBlock,
+      NetworkShape directShape) {
     this.network = network;
+    this.directShape = directShape;
     this.twinOf = twinOf;
     this.layout = layout;
     this.classNames = List.copyOf(classNames);
@@ -82,7 +92,8 @@ public final class NetworkClassifier implements Classifier {
         InputLayout.CHANNELS_FIRST,
         classNames,
         preprocessing,
-        architecture.lastConvBlock());
+        architecture.lastConvBlock(),
+        architecture == Architecture.DARKNET53 && DarkNetOnednn.wanted() ? shape : null);
   }
 
   @Override
@@ -97,6 +108,10 @@ public final class NetworkClassifier implements Classifier {
 
   @Override
   public float[][] probabilities(List<PixelImage> images) {
+    DarkNetOnednn engine = direct();
+    if (engine != null) {
+      return rows(engine.probabilities(normalised(images), images.size()), images.size());
+    }
     float[][] out = new float[images.size()][];
     for (int start = 0; start < images.size(); start += CHUNK) {
       List<PixelImage> chunk = images.subList(start, Math.min(images.size(), start + CHUNK));
@@ -118,8 +133,62 @@ public final class NetworkClassifier implements Classifier {
     if (labels.length != images.size()) {
       throw new IllegalArgumentException("one label per image");
     }
+    DarkNetOnednn engine = direct();
+    if (engine != null) {
+      float[][] out =
+          rows(engine.lossGradients(normalised(images), images.size(), labels), images.size());
+      for (float[] g : out) {
+        toPixelGradient(g);
+      }
+      return out;
+    }
     synchronized (gradientLock) {
       return lossGradientsLocked(images, labels);
+    }
+  }
+
+  /** The oneDNN engine for this network, built on first use; null where DL4J computes. */
+  private DarkNetOnednn direct() {
+    if (directShape == null) {
+      return null;
+    }
+    synchronized (directLock) {
+      if (!directTried) {
+        directTried = true;
+        ComputationGraph t;
+        synchronized (gradientLock) {
+          if (twin == null) {
+            twin = twinOf.apply(network);
+          }
+          t = twin;
+        }
+        direct = DarkNetOnednn.of(t, directShape);
+        if (direct != null) {
+          // its primitives and native buffers go when this classifier does
+          CLEANER.register(this, direct::close);
+        }
+      }
+      return direct;
+    }
+  }
+
+  private static float[][] rows(float[] flat, int n) {
+    float[][] out = new float[n][];
+    int size = flat.length / n;
+    for (int i = 0; i < n; i++) {
+      out[i] = java.util.Arrays.copyOfRange(flat, i * size, (i + 1) * size);
+    }
+    return out;
+  }
+
+  /** The chain rule through the normalisation: d/dpixel = d/dnormalised / std, in place. */
+  private void toPixelGradient(float[] g) {
+    int plane = preprocessing.width() * preprocessing.height();
+    for (int c = 0; c < preprocessing.channels(); c++) {
+      float invStd = 1f / preprocessing.std()[c];
+      for (int k = c * plane; k < (c + 1) * plane; k++) {
+        g[k] *= invStd;
+      }
     }
   }
 
@@ -128,11 +197,6 @@ public final class NetworkClassifier implements Classifier {
       twin = twinOf.apply(network);
     }
     float[][] out = new float[images.size()][];
-    float[] invStd = new float[preprocessing.channels()];
-    for (int c = 0; c < invStd.length; c++) {
-      invStd[c] = 1f / preprocessing.std()[c];
-    }
-    int plane = preprocessing.width() * preprocessing.height();
     for (int start = 0; start < images.size(); start += CHUNK) {
       int n = Math.min(images.size(), start + CHUNK) - start;
       INDArray oneHot = Nd4j.zeros(n, classNames.size());
@@ -149,12 +213,7 @@ public final class NetworkClassifier implements Classifier {
       int size = all.length / n;
       for (int i = 0; i < n; i++) {
         float[] g = java.util.Arrays.copyOfRange(all, i * size, (i + 1) * size);
-        // chain rule through the normalisation: d/dpixel = d/dnormalised / std
-        for (int c = 0; c < invStd.length; c++) {
-          for (int k = c * plane; k < (c + 1) * plane; k++) {
-            g[k] *= invStd[c];
-          }
-        }
+        toPixelGradient(g);
         out[start + i] = g;
       }
     }
@@ -175,6 +234,17 @@ public final class NetworkClassifier implements Classifier {
 
   /** Stacks images into a normalised NCHW batch. */
   INDArray toInput(List<PixelImage> images) {
+    return layout.fromChannelsFirst(
+        Tensors.fromFloats(
+            normalised(images),
+            images.size(),
+            preprocessing.channels(),
+            preprocessing.height(),
+            preprocessing.width()));
+  }
+
+  /** The images normalised, channels first, one after another. */
+  private float[] normalised(List<PixelImage> images) {
     int size = preprocessing.channels() * preprocessing.height() * preprocessing.width();
     float[] flat = new float[images.size() * size];
     for (int i = 0; i < images.size(); i++) {
@@ -194,13 +264,7 @@ public final class NetworkClassifier implements Classifier {
       }
       preprocessing.normalise(image.data(), flat, i * size);
     }
-    return layout.fromChannelsFirst(
-        Tensors.fromFloats(
-            flat,
-            images.size(),
-            preprocessing.channels(),
-            preprocessing.height(),
-            preprocessing.width()));
+    return flat;
   }
 
   /** Reads the input vertex's epsilon after the backward pass, before the graph clears it. */

@@ -1,0 +1,321 @@
+package org.aslwb.model;
+
+import static org.bytedeco.dnnl.global.dnnl.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.dnnl.const_dnnl_op_desc_t;
+import org.bytedeco.dnnl.dnnl_binary_desc_t;
+import org.bytedeco.dnnl.dnnl_convolution_desc_t;
+import org.bytedeco.dnnl.dnnl_eltwise_desc_t;
+import org.bytedeco.dnnl.dnnl_engine;
+import org.bytedeco.dnnl.dnnl_exec_arg_t;
+import org.bytedeco.dnnl.dnnl_memory;
+import org.bytedeco.dnnl.dnnl_memory_desc_t;
+import org.bytedeco.dnnl.dnnl_post_ops;
+import org.bytedeco.dnnl.dnnl_primitive;
+import org.bytedeco.dnnl.dnnl_primitive_attr;
+import org.bytedeco.dnnl.dnnl_primitive_desc;
+import org.bytedeco.dnnl.dnnl_stream;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+/**
+ * oneDNN's C API, called directly (JavaCPP's {@code dnnl} preset), for networks whose activations
+ * stay in oneDNN's blocked layout from layer to layer. libnd4j hands oneDNN plain NCHW arrays and
+ * reorders them at every convolution; here each tensor is created in the layout the kernels want
+ * and weights are reordered once.
+ *
+ * <p>A {@link Session} owns every native object it creates and releases them in {@link
+ * Session#close()}; it is not thread-safe (callers lock).
+ */
+final class Onednn {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Onednn.class);
+  private static final Object LOCK = new Object();
+  private static dnnl_engine engine;
+  private static Boolean available;
+
+  private Onednn() {}
+
+  /**
+   * Whether oneDNN's native library loads on this machine (a platform without the preset's build
+   * falls back to DL4J).
+   */
+  static boolean available() {
+    synchronized (LOCK) {
+      if (available == null) {
+        try {
+          engine = new dnnl_engine();
+          check(dnnl_engine_create(engine, dnnl_cpu, 0), "engine");
+          available = true;
+        } catch (Throwable e) {
+          LOG.info(
+              "oneDNN's own build does not load here; DarkNet-53 runs through DL4J: {}",
+              e.toString());
+          available = false;
+        }
+      }
+      return available;
+    }
+  }
+
+  /**
+   * The channel block the CPU's kernels want: 16 with AVX-512, 8 with AVX2, none (plain NCHW)
+   * otherwise. A blocked layout the CPU has no kernel for would fall back to oneDNN's reference
+   * convolution, which is a thousand times slower.
+   */
+  static int channelBlock() {
+    int isa = dnnl_get_effective_cpu_isa();
+    if ((isa & dnnl_cpu_isa_avx512_core) == dnnl_cpu_isa_avx512_core) {
+      return 16;
+    }
+    return (isa & dnnl_cpu_isa_avx2) == dnnl_cpu_isa_avx2 ? 8 : 1;
+  }
+
+  static void check(int status, String what) {
+    if (status != dnnl_success) {
+      throw new IllegalStateException("oneDNN " + what + " failed with status " + status);
+    }
+  }
+
+  /** A tensor: its descriptor, oneDNN's memory object and the buffer behind it. */
+  static final class Tensor {
+    final dnnl_memory_desc_t desc;
+    final dnnl_memory memory;
+    final FloatPointer data;
+
+    private Tensor(dnnl_memory_desc_t desc, dnnl_memory memory, FloatPointer data) {
+      this.desc = desc;
+      this.memory = memory;
+      this.data = data;
+    }
+
+    /** Copies {@code values} in (plain layouts only: the values are in the layout's order). */
+    void write(float[] values) {
+      data.position(0).put(values, 0, values.length);
+    }
+
+    void read(float[] into) {
+      data.position(0).get(into, 0, into.length);
+    }
+  }
+
+  /** One primitive with its arguments, run in order with the others of a pass. */
+  record Step(dnnl_primitive primitive, dnnl_exec_arg_t args, int count) {}
+
+  /** The native objects of one network at one batch size; closing releases them all. */
+  static final class Session implements AutoCloseable {
+    private final dnnl_stream stream = new dnnl_stream();
+    private final List<dnnl_primitive> primitives = new ArrayList<>();
+    private final List<dnnl_primitive_desc> descs = new ArrayList<>();
+    private final List<dnnl_memory> memories = new ArrayList<>();
+    private final List<Pointer> buffers = new ArrayList<>();
+    private boolean reference;
+
+    Session() {
+      if (!available()) {
+        throw new IllegalStateException("oneDNN is not available on this machine");
+      }
+      check(dnnl_stream_create(stream, engine, dnnl_stream_default_flags), "stream");
+    }
+
+    /** Whether a primitive fell back to oneDNN's reference (slow, plain C++) implementation. */
+    boolean usesReference() {
+      return reference;
+    }
+
+    static dnnl_memory_desc_t desc(long[] dims, int tag) {
+      dnnl_memory_desc_t d = new dnnl_memory_desc_t();
+      check(dnnl_memory_desc_init_by_tag(d, dims.length, dims, dnnl_f32, tag), "memory descriptor");
+      return d;
+    }
+
+    /** A new tensor of {@code desc}, zero-filled. */
+    Tensor tensor(dnnl_memory_desc_t desc) {
+      long bytes = dnnl_memory_desc_get_size(desc);
+      FloatPointer data = new FloatPointer(Math.max(1, bytes / Float.BYTES));
+      Pointer.memset(data, 0, bytes);
+      buffers.add(data);
+      dnnl_memory memory = new dnnl_memory();
+      check(dnnl_memory_create(memory, desc, engine, data), "memory");
+      memories.add(memory);
+      return new Tensor(desc, memory, data);
+    }
+
+    Tensor tensor(long[] dims, int tag) {
+      return tensor(desc(dims, tag));
+    }
+
+    /** The descriptor {@code pd} reports for {@code what} (a copy, which outlives the pd). */
+    static dnnl_memory_desc_t query(dnnl_primitive_desc pd, int what) {
+      dnnl_memory_desc_t copy = new dnnl_memory_desc_t();
+      Pointer.memcpy(copy, dnnl_primitive_desc_query_md(pd, what, 0), copy.sizeof());
+      return copy;
+    }
+
+    static boolean same(dnnl_memory_desc_t a, dnnl_memory_desc_t b) {
+      return dnnl_memory_desc_equal(a, b) != 0;
+    }
+
+    dnnl_primitive_desc primitiveDesc(
+        Pointer opDesc, dnnl_primitive_attr attr, dnnl_primitive_desc hint, String what) {
+      dnnl_primitive_desc pd = new dnnl_primitive_desc();
+      check(
+          dnnl_primitive_desc_create(pd, new const_dnnl_op_desc_t(opDesc), attr, engine, hint),
+          what);
+      descs.add(pd);
+      PointerPointer<BytePointer> info = new PointerPointer<>(1);
+      if (dnnl_primitive_desc_query(pd, dnnl_query_impl_info_str, 0, info) == dnnl_success
+          && info.get(BytePointer.class, 0).getString().startsWith("ref")) {
+        reference = true;
+      }
+      return pd;
+    }
+
+    Step step(dnnl_primitive_desc pd, int[] kinds, Tensor... tensors) {
+      dnnl_primitive primitive = new dnnl_primitive();
+      check(dnnl_primitive_create(primitive, pd), "primitive");
+      primitives.add(primitive);
+      dnnl_exec_arg_t args = new dnnl_exec_arg_t(kinds.length);
+      buffers.add(args);
+      for (int i = 0; i < kinds.length; i++) {
+        args.position(i).arg(kinds[i]).memory(tensors[i].memory);
+      }
+      args.position(0);
+      return new Step(primitive, args, kinds.length);
+    }
+
+    /** Runs the steps in order and waits for them. */
+    void run(List<Step> steps) {
+      for (Step s : steps) {
+        check(dnnl_primitive_execute(s.primitive(), stream, s.count(), s.args()), "execution");
+      }
+      check(dnnl_stream_wait(stream), "stream wait");
+    }
+
+    /** A reorder from one tensor's layout into another's, as a step. */
+    Step reorder(Tensor from, Tensor to) {
+      dnnl_primitive_desc pd = new dnnl_primitive_desc();
+      check(
+          dnnl_reorder_primitive_desc_create(pd, from.desc, engine, to.desc, engine, null),
+          "reorder");
+      descs.add(pd);
+      return step(pd, new int[] {DNNL_ARG_SRC, DNNL_ARG_DST}, from, to);
+    }
+
+    /** A convolution (kept for a backward pass) with a leaky ReLU {@code alpha} after it. */
+    dnnl_primitive_desc convolution(
+        dnnl_memory_desc_t src,
+        dnnl_memory_desc_t weights,
+        dnnl_memory_desc_t bias,
+        dnnl_memory_desc_t dst,
+        long[] strides,
+        long[] padLeft,
+        long[] padRight,
+        float alpha) {
+      dnnl_convolution_desc_t op = new dnnl_convolution_desc_t();
+      check(
+          dnnl_dilated_convolution_forward_desc_init(
+              op,
+              dnnl_forward_training,
+              dnnl_convolution_direct,
+              src,
+              weights,
+              bias,
+              dst,
+              strides,
+              new long[] {0, 0},
+              padLeft,
+              padRight),
+          "convolution");
+      dnnl_primitive_attr attr = new dnnl_primitive_attr();
+      check(dnnl_primitive_attr_create(attr), "attributes");
+      dnnl_post_ops ops = new dnnl_post_ops();
+      check(dnnl_post_ops_create(ops), "post-ops");
+      check(dnnl_post_ops_append_eltwise(ops, 1f, dnnl_eltwise_relu, alpha, 0f), "leaky ReLU");
+      check(dnnl_primitive_attr_set_post_ops(attr, ops), "post-ops");
+      try {
+        return primitiveDesc(op, attr, null, "convolution");
+      } finally {
+        dnnl_post_ops_destroy(ops);
+        dnnl_primitive_attr_destroy(attr);
+      }
+    }
+
+    /** The convolution's gradient with respect to its input, given the forward one. */
+    dnnl_primitive_desc convolutionBackwardData(
+        dnnl_memory_desc_t diffSrc,
+        dnnl_memory_desc_t weights,
+        dnnl_memory_desc_t diffDst,
+        long[] strides,
+        long[] padLeft,
+        long[] padRight,
+        dnnl_primitive_desc forward) {
+      dnnl_convolution_desc_t op = new dnnl_convolution_desc_t();
+      check(
+          dnnl_dilated_convolution_backward_data_desc_init(
+              op,
+              dnnl_convolution_direct,
+              diffSrc,
+              weights,
+              diffDst,
+              strides,
+              new long[] {0, 0},
+              padLeft,
+              padRight),
+          "convolution backward");
+      return primitiveDesc(op, null, forward, "convolution backward");
+    }
+
+    /**
+     * The leaky ReLU's backward pass computed from its output (valid for a positive slope: the
+     * output has the input's sign).
+     */
+    dnnl_primitive_desc leakyReluBackward(dnnl_memory_desc_t data, float alpha) {
+      dnnl_eltwise_desc_t forward = new dnnl_eltwise_desc_t();
+      check(
+          dnnl_eltwise_forward_desc_init(
+              forward, dnnl_forward_training, dnnl_eltwise_relu_use_dst_for_bwd, data, alpha, 0f),
+          "leaky ReLU");
+      dnnl_primitive_desc hint = primitiveDesc(forward, null, null, "leaky ReLU");
+      dnnl_eltwise_desc_t op = new dnnl_eltwise_desc_t();
+      check(
+          dnnl_eltwise_backward_desc_init(
+              op, dnnl_eltwise_relu_use_dst_for_bwd, data, data, alpha, 0f),
+          "leaky ReLU backward");
+      return primitiveDesc(op, null, hint, "leaky ReLU backward");
+    }
+
+    /** Elementwise {@code a + b} into {@code dst} (all three of one layout). */
+    Step add(Tensor a, Tensor b, Tensor dst) {
+      dnnl_binary_desc_t op = new dnnl_binary_desc_t();
+      check(dnnl_binary_desc_init(op, dnnl_binary_add, a.desc, b.desc, dst.desc), "add");
+      return step(
+          primitiveDesc(op, null, null, "add"),
+          new int[] {DNNL_ARG_SRC_0, DNNL_ARG_SRC_1, DNNL_ARG_DST},
+          a,
+          b,
+          dst);
+    }
+
+    /** Runs one step now (weight reorders at set-up). */
+    void runNow(Step step) {
+      run(List.of(step));
+    }
+
+    @Override
+    public void close() {
+      primitives.forEach(p -> dnnl_primitive_destroy(p));
+      descs.forEach(d -> dnnl_primitive_desc_destroy(d));
+      memories.forEach(m -> dnnl_memory_destroy(m));
+      buffers.forEach(Pointer::close);
+      dnnl_stream_destroy(stream);
+      primitives.clear();
+      descs.clear();
+      memories.clear();
+      buffers.clear();
+    }
+  }
+}

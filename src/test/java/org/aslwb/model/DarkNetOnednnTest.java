@@ -1,0 +1,147 @@
+package org.aslwb.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.aslwb.data.PixelImage;
+import org.aslwb.data.Preprocessing;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * DarkNet-53 on oneDNN directly gives DL4J's probabilities and input gradients: against the real
+ * network's inference output and the DL4J twin's backward pass, at 32 px ('same' padding one-sided
+ * at every stride-2 layer) and 36 px (one-sided, then even on the odd sizes 9, 5 and 3), over more
+ * images than one chunk, and from two threads at once.
+ */
+class DarkNetOnednnTest {
+  private static final int CLASSES = 4;
+  private static final List<String> NAMES = List.of("a", "b", "c", "d");
+
+  @ParameterizedTest
+  @ValueSource(ints = {32, 36})
+  void probabilitiesAndInputGradientsEqualDl4js(int size) throws Exception {
+    Engine.start();
+    NetworkShape shape = new NetworkShape(CLASSES, size, size, 3, 0.25);
+    ComputationGraph net = trained(shape);
+    Preprocessing pre =
+        Preprocessing.rgb(size)
+            .withStatistics(new float[] {0.4f, 0.5f, 0.6f}, new float[] {0.2f, 0.25f, 0.3f});
+    NetworkClassifier direct =
+        new NetworkClassifier(net, Architecture.DARKNET53, shape, NAMES, pre);
+    NetworkClassifier dl4j = withoutOnednn(net, shape, pre);
+    assertNotNull(
+        DarkNetOnednn.of(InferenceTwin.of(net, Architecture.DARKNET53, shape), shape),
+        "oneDNN loads on this machine");
+
+    int n = DarkNetOnednn.CHUNK + 5; // one full chunk and a remainder
+    List<PixelImage> images = images(n, size, new Random(5));
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % CLASSES;
+    }
+
+    float[][] expected = dl4j.probabilities(images);
+    float[][] actual = direct.probabilities(images);
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < CLASSES; k++) {
+        assertEquals(expected[i][k], actual[i][k], 1e-4, "probability " + k + " of image " + i);
+      }
+    }
+
+    float[][] expectedGradient = dl4j.lossGradients(images, labels);
+    float[][] actualGradient = direct.lossGradients(images, labels);
+    float scale = largest(expectedGradient);
+    for (int i = 0; i < n; i++) {
+      assertClose(expectedGradient[i], actualGradient[i], scale, "gradient of image " + i);
+    }
+
+    // two threads, two batch sizes (a slider frame beside a sweep's chunk), same answers
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<float[][]>> single = new ArrayList<>();
+      List<Future<float[][]>> batch = new ArrayList<>();
+      for (int r = 0; r < 4; r++) {
+        single.add(pool.submit(() -> direct.lossGradients(images.subList(0, 1), new int[] {0})));
+        batch.add(pool.submit(() -> direct.probabilities(images)));
+      }
+      for (int r = 0; r < 4; r++) {
+        assertClose(expectedGradient[0], single.get(r).get()[0], scale, "concurrent gradient");
+        assertEquals(expected[n - 1][0], batch.get(r).get()[n - 1][0], 1e-4);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static NetworkClassifier withoutOnednn(
+      ComputationGraph net, NetworkShape shape, Preprocessing pre) {
+    System.setProperty(DarkNetOnednn.PROPERTY, "off");
+    try {
+      return new NetworkClassifier(net, Architecture.DARKNET53, shape, NAMES, pre);
+    } finally {
+      System.clearProperty(DarkNetOnednn.PROPERTY);
+    }
+  }
+
+  /**
+   * Gradients agree to 1e-3 of the largest component over all images (float sums in another order;
+   * an image the network is sure of has a gradient near float rounding of 1 - p).
+   */
+  private static void assertClose(float[] expected, float[] actual, float scale, String what) {
+    for (int k = 0; k < expected.length; k++) {
+      assertEquals(expected[k], actual[k], 1e-3 * scale, what + ", component " + k);
+    }
+  }
+
+  private static float largest(float[][] rows) {
+    float scale = 0;
+    for (float[] row : rows) {
+      for (float v : row) {
+        scale = Math.max(scale, Math.abs(v));
+      }
+    }
+    assertTrue(scale > 0, "the gradients are not all zero");
+    return scale;
+  }
+
+  /**
+   * A few training steps, so that the batch-norm statistics and weights are not the initial ones.
+   */
+  private static ComputationGraph trained(NetworkShape shape) {
+    ComputationGraph net = Architecture.DARKNET53.create(shape, 3, 1e-4);
+    Nd4j.getRandom().setSeed(11);
+    var features = Nd4j.rand(DataType.FLOAT, 16, 3, shape.height(), shape.width());
+    var labels = Nd4j.zeros(DataType.FLOAT, 16, CLASSES);
+    for (int i = 0; i < 16; i++) {
+      labels.putScalar(i, i % CLASSES, 1f);
+    }
+    for (int i = 0; i < 10; i++) {
+      net.fit(new DataSet(features, labels));
+    }
+    return net;
+  }
+
+  private static List<PixelImage> images(int n, int size, Random random) {
+    List<PixelImage> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      float[] d = new float[3 * size * size];
+      for (int k = 0; k < d.length; k++) {
+        d[k] = 0.2f + 0.6f * random.nextFloat();
+      }
+      out.add(new PixelImage(size, size, 3, d));
+    }
+    return out;
+  }
+}
