@@ -269,6 +269,16 @@ public final class UiStallBench {
           untargetedNonZero);
     } finally {
       Platform.exit();
+      deleteQuietly(tmp);
+    }
+  }
+
+  /** The synthetic data and the training run's files go with the bench (best effort). */
+  private static void deleteQuietly(Path folder) {
+    try (var paths = Files.walk(folder)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException | RuntimeException e) {
+      // a file still open by the cancelled run stays; the OS cleans its temp folder
     }
   }
 
