@@ -116,17 +116,24 @@ public final class ImageOps {
     int right = w - 1 - inset;
     int bottom = h - 1 - inset;
     float[] colour = new float[image.channels()];
+    // the ring's pixels in a float array (no boxing: this runs for every augmented image)
+    float[] ring = new float[2 * (right - left + 1) + 2 * Math.max(0, bottom - top - 1)];
     for (int c = 0; c < colour.length; c++) {
-      java.util.List<Float> ring = new java.util.ArrayList<>();
-      for (int y = top; y <= bottom; y++) {
-        for (int x = left; x <= right; x++) {
-          if (x == left || y == top || x == right || y == bottom) {
-            ring.add(image.get(c, y, x));
-          }
+      int n = 0;
+      for (int x = left; x <= right; x++) {
+        ring[n++] = image.get(c, top, x);
+        if (bottom != top) {
+          ring[n++] = image.get(c, bottom, x);
         }
       }
-      java.util.Collections.sort(ring);
-      colour[c] = ring.get(ring.size() / 2);
+      for (int y = top + 1; y < bottom; y++) {
+        ring[n++] = image.get(c, y, left);
+        if (right != left) {
+          ring[n++] = image.get(c, y, right);
+        }
+      }
+      java.util.Arrays.sort(ring, 0, n);
+      colour[c] = ring[n / 2];
     }
     return colour;
   }
