@@ -37,9 +37,10 @@ public final class NetworkClassifier implements Classifier {
   private final Object forwardLock = new Object();
   private final Object gradientLock = new Object();
   private final Object directLock = new Object();
-  private final NetworkShape directShape;
+  private final Architecture directArchitecture;
+  private final NetworkShape shape;
   private ComputationGraph twin;
-  private DarkNetOnednn direct;
+  private OnednnNetwork direct;
   private boolean directTried;
 
   /**
@@ -54,13 +55,14 @@ public final class NetworkClassifier implements Classifier {
       InputLayout layout,
       List<String> classNames,
       Preprocessing preprocessing) {
-    this(network, twinOf, layout, classNames, preprocessing, null, null);
+    this(network, twinOf, layout, classNames, preprocessing, null, null, null);
   }
 
   /**
    * @param lastConvBlock the vertex Grad-CAM explains, or null for the last convolution layer
-   * @param directShape the input shape when DarkNet-53 runs on oneDNN directly ({@link
-   *     DarkNetOnednn}), else null
+   * @param directArchitecture the architecture when it runs on oneDNN directly ({@link
+   *     OnednnNetwork}), else null
+   * @param shape its input shape, with {@code directArchitecture}
    */
   private NetworkClassifier(
       ComputationGraph network,
@@ -69,9 +71,11 @@ public final class NetworkClassifier implements Classifier {
       List<String> classNames,
       Preprocessing preprocessing,
       String lastConvBlock,
-      NetworkShape directShape) {
+      Architecture directArchitecture,
+      NetworkShape shape) {
     this.network = network;
-    this.directShape = directShape;
+    this.directArchitecture = directArchitecture;
+    this.shape = shape;
     this.twinOf = twinOf;
     this.layout = layout;
     this.classNames = List.copyOf(classNames);
@@ -93,7 +97,8 @@ public final class NetworkClassifier implements Classifier {
         classNames,
         preprocessing,
         architecture.lastConvBlock(),
-        architecture == Architecture.DARKNET53 && DarkNetOnednn.wanted() ? shape : null);
+        OnednnNetwork.wanted() ? architecture : null,
+        shape);
   }
 
   @Override
@@ -108,7 +113,7 @@ public final class NetworkClassifier implements Classifier {
 
   @Override
   public float[][] probabilities(List<PixelImage> images) {
-    DarkNetOnednn engine = direct();
+    OnednnNetwork engine = direct();
     if (engine != null) {
       return rows(engine.probabilities(normalised(images), images.size()), images.size());
     }
@@ -133,7 +138,7 @@ public final class NetworkClassifier implements Classifier {
     if (labels.length != images.size()) {
       throw new IllegalArgumentException("one label per image");
     }
-    DarkNetOnednn engine = direct();
+    OnednnNetwork engine = direct();
     if (engine != null) {
       float[][] out =
           rows(engine.lossGradients(normalised(images), images.size(), labels), images.size());
@@ -148,8 +153,8 @@ public final class NetworkClassifier implements Classifier {
   }
 
   /** The oneDNN engine for this network, built on first use; null where DL4J computes. */
-  private DarkNetOnednn direct() {
-    if (directShape == null) {
+  private OnednnNetwork direct() {
+    if (directArchitecture == null) {
       return null;
     }
     synchronized (directLock) {
@@ -162,7 +167,7 @@ public final class NetworkClassifier implements Classifier {
           }
           t = twin;
         }
-        direct = DarkNetOnednn.of(t, directShape);
+        direct = OnednnNetwork.of(directArchitecture, t, shape);
         if (direct != null) {
           // its primitives and native buffers go when this classifier does
           CLEANER.register(this, direct::close);

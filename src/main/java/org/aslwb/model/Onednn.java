@@ -10,8 +10,10 @@ import org.bytedeco.dnnl.dnnl_convolution_desc_t;
 import org.bytedeco.dnnl.dnnl_eltwise_desc_t;
 import org.bytedeco.dnnl.dnnl_engine;
 import org.bytedeco.dnnl.dnnl_exec_arg_t;
+import org.bytedeco.dnnl.dnnl_inner_product_desc_t;
 import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
+import org.bytedeco.dnnl.dnnl_pooling_v2_desc_t;
 import org.bytedeco.dnnl.dnnl_post_ops;
 import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_attr;
@@ -121,7 +123,7 @@ final class Onednn {
       check(dnnl_stream_create(stream, engine, dnnl_stream_default_flags), "stream");
     }
 
-    /** Whether a primitive fell back to oneDNN's reference (slow, plain C++) implementation. */
+    /** Whether a step runs oneDNN's reference (slow, plain C++) implementation. */
     boolean usesReference() {
       return reference;
     }
@@ -166,15 +168,18 @@ final class Onednn {
           dnnl_primitive_desc_create(pd, new const_dnnl_op_desc_t(opDesc), attr, engine, hint),
           what);
       descs.add(pd);
-      PointerPointer<BytePointer> info = new PointerPointer<>(1);
-      if (dnnl_primitive_desc_query(pd, dnnl_query_impl_info_str, 0, info) == dnnl_success
-          && info.get(BytePointer.class, 0).getString().startsWith("ref")) {
-        reference = true;
-      }
       return pd;
     }
 
+    /** Whether oneDNN chose its reference (plain C++, very slow) implementation for {@code pd}. */
+    static boolean isReference(dnnl_primitive_desc pd) {
+      PointerPointer<BytePointer> info = new PointerPointer<>(1);
+      return dnnl_primitive_desc_query(pd, dnnl_query_impl_info_str, 0, info) == dnnl_success
+          && info.get(BytePointer.class, 0).getString().startsWith("ref");
+    }
+
     Step step(dnnl_primitive_desc pd, int[] kinds, Tensor... tensors) {
+      reference |= isReference(pd);
       dnnl_primitive primitive = new dnnl_primitive();
       check(dnnl_primitive_create(primitive, pd), "primitive");
       primitives.add(primitive);
@@ -205,7 +210,10 @@ final class Onednn {
       return step(pd, new int[] {DNNL_ARG_SRC, DNNL_ARG_DST}, from, to);
     }
 
-    /** A convolution (kept for a backward pass) with a leaky ReLU {@code alpha} after it. */
+    /**
+     * A convolution (kept for a backward pass) with a leaky ReLU of slope {@code alpha} after it
+     * (0: a ReLU).
+     */
     dnnl_primitive_desc convolution(
         dnnl_memory_desc_t src,
         dnnl_memory_desc_t weights,
@@ -230,18 +238,95 @@ final class Onednn {
               padLeft,
               padRight),
           "convolution");
+      return withActivation(op, alpha, "convolution");
+    }
+
+    /** A forward primitive with a (leaky) ReLU of slope {@code alpha} after it, as a post-op. */
+    private dnnl_primitive_desc withActivation(Pointer op, float alpha, String what) {
       dnnl_primitive_attr attr = new dnnl_primitive_attr();
       check(dnnl_primitive_attr_create(attr), "attributes");
       dnnl_post_ops ops = new dnnl_post_ops();
       check(dnnl_post_ops_create(ops), "post-ops");
-      check(dnnl_post_ops_append_eltwise(ops, 1f, dnnl_eltwise_relu, alpha, 0f), "leaky ReLU");
+      check(dnnl_post_ops_append_eltwise(ops, 1f, dnnl_eltwise_relu, alpha, 0f), "ReLU");
       check(dnnl_primitive_attr_set_post_ops(attr, ops), "post-ops");
       try {
-        return primitiveDesc(op, attr, null, "convolution");
+        return primitiveDesc(op, attr, null, what);
       } finally {
         dnnl_post_ops_destroy(ops);
         dnnl_primitive_attr_destroy(attr);
       }
+    }
+
+    /**
+     * A fully connected layer (kept for a backward pass) with a ReLU after it; a 4-dimensional
+     * {@code src} is flattened channel by channel, as DL4J flattens NCHW.
+     */
+    dnnl_primitive_desc innerProduct(
+        dnnl_memory_desc_t src,
+        dnnl_memory_desc_t weights,
+        dnnl_memory_desc_t bias,
+        dnnl_memory_desc_t dst) {
+      dnnl_inner_product_desc_t op = new dnnl_inner_product_desc_t();
+      check(
+          dnnl_inner_product_forward_desc_init(op, dnnl_forward_training, src, weights, bias, dst),
+          "inner product");
+      return withActivation(op, 0f, "inner product");
+    }
+
+    /** The fully connected layer's gradient with respect to its input, given the forward one. */
+    dnnl_primitive_desc innerProductBackwardData(
+        dnnl_memory_desc_t diffSrc,
+        dnnl_memory_desc_t weights,
+        dnnl_memory_desc_t diffDst,
+        dnnl_primitive_desc forward) {
+      dnnl_inner_product_desc_t op = new dnnl_inner_product_desc_t();
+      check(
+          dnnl_inner_product_backward_data_desc_init(op, diffSrc, weights, diffDst),
+          "inner product backward");
+      return primitiveDesc(op, null, forward, "inner product backward");
+    }
+
+    /** Max pooling (kept for a backward pass: its workspace records where each maximum was). */
+    dnnl_primitive_desc maxPooling(
+        dnnl_memory_desc_t src, dnnl_memory_desc_t dst, long[] kernel, long[] strides) {
+      dnnl_pooling_v2_desc_t op = new dnnl_pooling_v2_desc_t();
+      check(
+          dnnl_pooling_v2_forward_desc_init(
+              op,
+              dnnl_forward_training,
+              dnnl_pooling_max,
+              src,
+              dst,
+              strides,
+              kernel,
+              new long[] {0, 0},
+              new long[] {0, 0},
+              new long[] {0, 0}),
+          "max pooling");
+      return primitiveDesc(op, null, null, "max pooling");
+    }
+
+    /** Max pooling's gradient with respect to its input, given the forward one. */
+    dnnl_primitive_desc maxPoolingBackward(
+        dnnl_memory_desc_t diffSrc,
+        dnnl_memory_desc_t diffDst,
+        long[] kernel,
+        long[] strides,
+        dnnl_primitive_desc forward) {
+      dnnl_pooling_v2_desc_t op = new dnnl_pooling_v2_desc_t();
+      check(
+          dnnl_pooling_v2_backward_desc_init(
+              op,
+              dnnl_pooling_max,
+              diffSrc,
+              diffDst,
+              strides,
+              kernel,
+              new long[] {0, 0},
+              new long[] {0, 0},
+              new long[] {0, 0}),
+          "max pooling backward");
+      return primitiveDesc(op, null, forward, "max pooling backward");
     }
 
     /** The convolution's gradient with respect to its input, given the forward one. */
@@ -270,8 +355,8 @@ final class Onednn {
     }
 
     /**
-     * The leaky ReLU's backward pass computed from its output (valid for a positive slope: the
-     * output has the input's sign).
+     * The (leaky) ReLU's backward pass computed from its output (valid for a slope of 0 or more: a
+     * positive output means a positive input).
      */
     dnnl_primitive_desc leakyReluBackward(dnnl_memory_desc_t data, float alpha) {
       dnnl_eltwise_desc_t forward = new dnnl_eltwise_desc_t();

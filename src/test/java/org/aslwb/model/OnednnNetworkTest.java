@@ -14,38 +14,40 @@ import org.aslwb.data.PixelImage;
 import org.aslwb.data.Preprocessing;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * DarkNet-53 on oneDNN directly gives DL4J's probabilities and input gradients: against the real
- * network's inference output and the DL4J twin's backward pass, at 32 px ('same' padding one-sided
- * at every stride-2 layer) and 36 px (one-sided, then even on the odd sizes 9, 5 and 3), over more
- * images than one chunk, and from two threads at once.
+ * Our networks on oneDNN directly give DL4J's probabilities and input gradients: against the real
+ * network's inference output and the DL4J twin's backward pass, for both architectures, at 32 px
+ * (DarkNet-53's 'same' padding one-sided at every stride-2 layer) and 36 px (one-sided, then even
+ * on the odd sizes 9, 5 and 3; the CNN's last pooling drops a row), over more images than one
+ * chunk, and from two threads at once.
  */
-class DarkNetOnednnTest {
+class OnednnNetworkTest {
   private static final int CLASSES = 4;
   private static final List<String> NAMES = List.of("a", "b", "c", "d");
 
   @ParameterizedTest
-  @ValueSource(ints = {32, 36})
-  void probabilitiesAndInputGradientsEqualDl4js(int size) throws Exception {
+  @CsvSource({"DARKNET53, 32", "DARKNET53, 36", "CNN, 32", "CNN, 36"})
+  void probabilitiesAndInputGradientsEqualDl4js(Architecture architecture, int size)
+      throws Exception {
     Engine.start();
-    NetworkShape shape = new NetworkShape(CLASSES, size, size, 3, 0.25);
-    ComputationGraph net = trained(shape);
+    NetworkShape shape =
+        new NetworkShape(CLASSES, size, size, 3, architecture == Architecture.CNN ? 1.0 : 0.25);
+    ComputationGraph net = trained(architecture, shape);
     Preprocessing pre =
         Preprocessing.rgb(size)
             .withStatistics(new float[] {0.4f, 0.5f, 0.6f}, new float[] {0.2f, 0.25f, 0.3f});
-    NetworkClassifier direct =
-        new NetworkClassifier(net, Architecture.DARKNET53, shape, NAMES, pre);
-    NetworkClassifier dl4j = withoutOnednn(net, shape, pre);
+    NetworkClassifier direct = new NetworkClassifier(net, architecture, shape, NAMES, pre);
+    NetworkClassifier dl4j = withoutOnednn(net, architecture, shape, pre);
     assertNotNull(
-        DarkNetOnednn.of(InferenceTwin.of(net, Architecture.DARKNET53, shape), shape),
+        OnednnNetwork.of(architecture, InferenceTwin.of(net, architecture, shape), shape),
         "oneDNN loads on this machine");
 
-    int n = DarkNetOnednn.CHUNK + 5; // one full chunk and a remainder
+    int n = OnednnNetwork.CHUNK + 5; // one full chunk and a remainder
     List<PixelImage> images = images(n, size, new Random(5));
     int[] labels = new int[n];
     for (int i = 0; i < n; i++) {
@@ -86,12 +88,12 @@ class DarkNetOnednnTest {
   }
 
   private static NetworkClassifier withoutOnednn(
-      ComputationGraph net, NetworkShape shape, Preprocessing pre) {
-    System.setProperty(DarkNetOnednn.PROPERTY, "off");
+      ComputationGraph net, Architecture architecture, NetworkShape shape, Preprocessing pre) {
+    System.setProperty(OnednnNetwork.PROPERTY, "off");
     try {
-      return new NetworkClassifier(net, Architecture.DARKNET53, shape, NAMES, pre);
+      return new NetworkClassifier(net, architecture, shape, NAMES, pre);
     } finally {
-      System.clearProperty(DarkNetOnednn.PROPERTY);
+      System.clearProperty(OnednnNetwork.PROPERTY);
     }
   }
 
@@ -119,8 +121,8 @@ class DarkNetOnednnTest {
   /**
    * A few training steps, so that the batch-norm statistics and weights are not the initial ones.
    */
-  private static ComputationGraph trained(NetworkShape shape) {
-    ComputationGraph net = Architecture.DARKNET53.create(shape, 3, 1e-4);
+  private static ComputationGraph trained(Architecture architecture, NetworkShape shape) {
+    ComputationGraph net = architecture.create(shape, 3, 1e-4);
     Nd4j.getRandom().setSeed(11);
     var features = Nd4j.rand(DataType.FLOAT, 16, 3, shape.height(), shape.width());
     var labels = Nd4j.zeros(DataType.FLOAT, 16, CLASSES);
