@@ -12,15 +12,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A {@link Classifier} backed by a DL4J network. Probabilities come from the network itself in
- * inference mode; gradients from its inference twin, built on first use.
+ * A {@link Classifier} backed by a DL4J network. For our own architectures on the CPU,
+ * probabilities and input gradients come from the inference twin run on oneDNN directly ({@link
+ * OnednnNetwork}, 2-4x faster, equal within float rounding); otherwise (imported Keras models, the
+ * CUDA backend, {@code ASLWB_ONEDNN=off}) probabilities come from the network itself in inference
+ * mode and gradients from its inference twin. The twin is built on first use.
  *
  * <p>Thread-safe by two documented locks, so one model can serve several jobs at once (a slider
  * frame, a sweep, LIME): forward passes hold {@code forwardLock} (the network's layers keep their
  * activations between calls), input gradients hold {@code gradientLock} (the twin's listeners,
  * inputs and labels are set per call; Grad-CAM's feature maps too). The two use different graphs,
  * so a frame's forward pass does not wait for a sweep's backward pass. Copies per thread would cost
- * a network's memory per job (160 MB for full DarkNet-53) for little gain on two cores.
+ * a network's memory per job (160 MB for full DarkNet-53) for little gain on two cores. The oneDNN
+ * engine locks per batch size itself; {@code directLock} only guards building it.
  */
 public final class NetworkClassifier implements Classifier {
   /** Images per forward pass: large enough for oneDNN to be efficient, small enough for memory. */
