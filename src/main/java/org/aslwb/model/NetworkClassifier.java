@@ -27,8 +27,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * engine locks per batch size itself; {@code directLock} only guards building it.
  */
 public final class NetworkClassifier implements Classifier {
-  /** Images per forward pass: large enough for oneDNN to be efficient, small enough for memory. */
+  /**
+   * Images per forward pass through DL4J: large enough for oneDNN to be efficient, small enough for
+   * memory.
+   */
   static final int CHUNK = 128;
+
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(NetworkClassifier.class);
 
   private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
 
@@ -119,7 +125,12 @@ public final class NetworkClassifier implements Classifier {
   public float[][] probabilities(List<PixelImage> images) {
     OnednnNetwork engine = direct();
     if (engine != null) {
-      return rows(engine.probabilities(normalised(images), images.size()), images.size());
+      try {
+        return rows(engine.probabilities(normalised(images), images.size()), images.size());
+      } finally {
+        // the engine is closed when this classifier is collected: not while it computes
+        java.lang.ref.Reference.reachabilityFence(this);
+      }
     }
     float[][] out = new float[images.size()][];
     for (int start = 0; start < images.size(); start += CHUNK) {
@@ -144,12 +155,16 @@ public final class NetworkClassifier implements Classifier {
     }
     OnednnNetwork engine = direct();
     if (engine != null) {
-      float[][] out =
-          rows(engine.lossGradients(normalised(images), images.size(), labels), images.size());
-      for (float[] g : out) {
-        toPixelGradient(g);
+      try {
+        float[][] out =
+            rows(engine.lossGradients(normalised(images), images.size(), labels), images.size());
+        for (float[] g : out) {
+          toPixelGradient(g);
+        }
+        return out;
+      } finally {
+        java.lang.ref.Reference.reachabilityFence(this);
       }
-      return out;
     }
     synchronized (gradientLock) {
       return lossGradientsLocked(images, labels);
@@ -171,7 +186,13 @@ public final class NetworkClassifier implements Classifier {
           }
           t = twin;
         }
-        direct = OnednnNetwork.of(directArchitecture, t, shape);
+        try {
+          direct = OnednnNetwork.of(directArchitecture, t, shape);
+        } catch (RuntimeException e) {
+          // oneDNN refused this network (say, a primitive it cannot create here): DL4J computes
+          LOG.warn("oneDNN could not run this network; DL4J computes instead: {}", e.toString());
+          direct = null;
+        }
         if (direct != null) {
           // its primitives and native buffers go when this classifier does
           CLEANER.register(this, direct::close);
@@ -183,7 +204,7 @@ public final class NetworkClassifier implements Classifier {
 
   private static float[][] rows(float[] flat, int n) {
     float[][] out = new float[n][];
-    int size = flat.length / n;
+    int size = n == 0 ? 0 : flat.length / n;
     for (int i = 0; i < n; i++) {
       out[i] = java.util.Arrays.copyOfRange(flat, i * size, (i + 1) * size);
     }

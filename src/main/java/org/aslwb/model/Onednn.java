@@ -64,9 +64,9 @@ final class Onednn {
   }
 
   /**
-   * The channel block the CPU's kernels want: 16 with AVX-512, 8 with AVX2, none (plain NCHW)
-   * otherwise. A blocked layout the CPU has no kernel for would fall back to oneDNN's reference
-   * convolution, which is a thousand times slower.
+   * The channel block the CPU's kernels want: 16 with AVX-512, 8 with AVX2, 1 (no block: the
+   * networks then keep channels last) otherwise. A blocked layout the CPU has no kernel for would
+   * fall back to oneDNN's reference convolution, which is a thousand times slower.
    */
   static int channelBlock() {
     int isa = dnnl_get_effective_cpu_isa();
@@ -96,11 +96,20 @@ final class Onednn {
 
     /** Copies {@code values} in (plain layouts only: the values are in the layout's order). */
     void write(float[] values) {
-      data.position(0).put(values, 0, values.length);
+      data.position(0).put(fits(values), 0, values.length);
     }
 
     void read(float[] into) {
-      data.position(0).get(into, 0, into.length);
+      data.position(0).get(fits(into), 0, into.length);
+    }
+
+    // a wrong length would read or write past the native buffer
+    private float[] fits(float[] values) {
+      if (values.length > data.capacity()) {
+        throw new IllegalArgumentException(
+            values.length + " values for a tensor of " + data.capacity());
+      }
+      return values;
     }
   }
 
@@ -114,7 +123,13 @@ final class Onednn {
     private final List<dnnl_primitive_desc> descs = new ArrayList<>();
     private final List<dnnl_memory> memories = new ArrayList<>();
     private final List<Pointer> buffers = new ArrayList<>();
+    // one scratch buffer for every step (they run one after another), as large as the largest
+    // needs:
+    // oneDNN's own per-thread scratchpads would tie a primitive to the thread that created it
+    private final List<dnnl_memory> scratchpads = new ArrayList<>();
+    private FloatPointer scratch = new FloatPointer(1);
     private boolean reference;
+    private boolean closed;
 
     Session() {
       if (!available()) {
@@ -137,7 +152,8 @@ final class Onednn {
     /** A new tensor of {@code desc}, zero-filled. */
     Tensor tensor(dnnl_memory_desc_t desc) {
       long bytes = dnnl_memory_desc_get_size(desc);
-      FloatPointer data = new FloatPointer(Math.max(1, bytes / Float.BYTES));
+      // rounded up: a max-pooling workspace is bytes, not floats
+      FloatPointer data = new FloatPointer(Math.max(1, (bytes + Float.BYTES - 1) / Float.BYTES));
       Pointer.memset(data, 0, bytes);
       buffers.add(data);
       dnnl_memory memory = new dnnl_memory();
@@ -153,7 +169,11 @@ final class Onednn {
     /** The descriptor {@code pd} reports for {@code what} (a copy, which outlives the pd). */
     static dnnl_memory_desc_t query(dnnl_primitive_desc pd, int what) {
       dnnl_memory_desc_t copy = new dnnl_memory_desc_t();
-      Pointer.memcpy(copy, dnnl_primitive_desc_query_md(pd, what, 0), copy.sizeof());
+      Pointer.memset(copy, 0, copy.sizeof()); // a zero descriptor: "none" (size 0)
+      dnnl_memory_desc_t reported = dnnl_primitive_desc_query_md(pd, what, 0);
+      if (reported != null && !reported.isNull()) {
+        Pointer.memcpy(copy, reported, copy.sizeof());
+      }
       return copy;
     }
 
@@ -161,14 +181,41 @@ final class Onednn {
       return dnnl_memory_desc_equal(a, b) != 0;
     }
 
-    dnnl_primitive_desc primitiveDesc(
-        Pointer opDesc, dnnl_primitive_attr attr, dnnl_primitive_desc hint, String what) {
-      dnnl_primitive_desc pd = new dnnl_primitive_desc();
-      check(
-          dnnl_primitive_desc_create(pd, new const_dnnl_op_desc_t(opDesc), attr, engine, hint),
-          what);
-      descs.add(pd);
-      return pd;
+    dnnl_primitive_desc primitiveDesc(Pointer opDesc, dnnl_primitive_desc hint, String what) {
+      return primitiveDesc(opDesc, null, hint, what);
+    }
+
+    /** {@code ops}: post-ops for the attributes, or null. */
+    private dnnl_primitive_desc primitiveDesc(
+        Pointer opDesc, dnnl_post_ops ops, dnnl_primitive_desc hint, String what) {
+      dnnl_primitive_attr attr = attributes(ops);
+      try {
+        dnnl_primitive_desc pd = new dnnl_primitive_desc();
+        check(
+            dnnl_primitive_desc_create(pd, new const_dnnl_op_desc_t(opDesc), attr, engine, hint),
+            what);
+        descs.add(pd);
+        return pd;
+      } finally {
+        dnnl_primitive_attr_destroy(attr);
+      }
+    }
+
+    /** Attributes with our scratchpad and {@code ops} (or none). */
+    private static dnnl_primitive_attr attributes(dnnl_post_ops ops) {
+      dnnl_primitive_attr attr = new dnnl_primitive_attr();
+      check(dnnl_primitive_attr_create(attr), "attributes");
+      try {
+        check(
+            dnnl_primitive_attr_set_scratchpad_mode(attr, dnnl_scratchpad_mode_user), "scratchpad");
+        if (ops != null) {
+          check(dnnl_primitive_attr_set_post_ops(attr, ops), "post-ops");
+        }
+        return attr;
+      } catch (RuntimeException e) {
+        dnnl_primitive_attr_destroy(attr);
+        throw e;
+      }
     }
 
     /** Whether oneDNN chose its reference (plain C++, very slow) implementation for {@code pd}. */
@@ -183,13 +230,36 @@ final class Onednn {
       dnnl_primitive primitive = new dnnl_primitive();
       check(dnnl_primitive_create(primitive, pd), "primitive");
       primitives.add(primitive);
-      dnnl_exec_arg_t args = new dnnl_exec_arg_t(kinds.length);
+      dnnl_memory_desc_t scratchDesc = query(pd, dnnl_query_scratchpad_md);
+      long scratchBytes = dnnl_memory_desc_get_size(scratchDesc);
+      int count = kinds.length + (scratchBytes > 0 ? 1 : 0);
+      dnnl_exec_arg_t args = new dnnl_exec_arg_t(count);
       buffers.add(args);
       for (int i = 0; i < kinds.length; i++) {
         args.position(i).arg(kinds[i]).memory(tensors[i].memory);
       }
+      if (scratchBytes > 0) {
+        args.position(kinds.length).arg(DNNL_ARG_SCRATCHPAD).memory(scratchpad(scratchDesc));
+      }
       args.position(0);
-      return new Step(primitive, args, kinds.length);
+      return new Step(primitive, args, count);
+    }
+
+    /** A memory object over the shared scratch buffer, grown (for every step) when too small. */
+    private dnnl_memory scratchpad(dnnl_memory_desc_t desc) {
+      long bytes = dnnl_memory_desc_get_size(desc);
+      if (bytes > scratch.capacity() * Float.BYTES) {
+        FloatPointer larger = new FloatPointer((bytes + Float.BYTES - 1) / Float.BYTES);
+        for (dnnl_memory m : scratchpads) {
+          check(dnnl_memory_set_data_handle(m, larger), "scratchpad");
+        }
+        scratch.close();
+        scratch = larger;
+      }
+      dnnl_memory memory = new dnnl_memory();
+      check(dnnl_memory_create(memory, desc, engine, scratch), "scratchpad");
+      scratchpads.add(memory);
+      return memory;
     }
 
     /** Runs the steps in order and waits for them. */
@@ -203,9 +273,14 @@ final class Onednn {
     /** A reorder from one tensor's layout into another's, as a step. */
     Step reorder(Tensor from, Tensor to) {
       dnnl_primitive_desc pd = new dnnl_primitive_desc();
-      check(
-          dnnl_reorder_primitive_desc_create(pd, from.desc, engine, to.desc, engine, null),
-          "reorder");
+      dnnl_primitive_attr attr = attributes(null);
+      try {
+        check(
+            dnnl_reorder_primitive_desc_create(pd, from.desc, engine, to.desc, engine, attr),
+            "reorder");
+      } finally {
+        dnnl_primitive_attr_destroy(attr);
+      }
       descs.add(pd);
       return step(pd, new int[] {DNNL_ARG_SRC, DNNL_ARG_DST}, from, to);
     }
@@ -243,17 +318,13 @@ final class Onednn {
 
     /** A forward primitive with a (leaky) ReLU of slope {@code alpha} after it, as a post-op. */
     private dnnl_primitive_desc withActivation(Pointer op, float alpha, String what) {
-      dnnl_primitive_attr attr = new dnnl_primitive_attr();
-      check(dnnl_primitive_attr_create(attr), "attributes");
       dnnl_post_ops ops = new dnnl_post_ops();
       check(dnnl_post_ops_create(ops), "post-ops");
-      check(dnnl_post_ops_append_eltwise(ops, 1f, dnnl_eltwise_relu, alpha, 0f), "ReLU");
-      check(dnnl_primitive_attr_set_post_ops(attr, ops), "post-ops");
       try {
-        return primitiveDesc(op, attr, null, what);
+        check(dnnl_post_ops_append_eltwise(ops, 1f, dnnl_eltwise_relu, alpha, 0f), "ReLU");
+        return primitiveDesc(op, ops, null, what);
       } finally {
         dnnl_post_ops_destroy(ops);
-        dnnl_primitive_attr_destroy(attr);
       }
     }
 
@@ -283,7 +354,7 @@ final class Onednn {
       check(
           dnnl_inner_product_backward_data_desc_init(op, diffSrc, weights, diffDst),
           "inner product backward");
-      return primitiveDesc(op, null, forward, "inner product backward");
+      return primitiveDesc(op, forward, "inner product backward");
     }
 
     /** Max pooling (kept for a backward pass: its workspace records where each maximum was). */
@@ -303,7 +374,7 @@ final class Onednn {
               new long[] {0, 0},
               new long[] {0, 0}),
           "max pooling");
-      return primitiveDesc(op, null, null, "max pooling");
+      return primitiveDesc(op, null, "max pooling");
     }
 
     /** Max pooling's gradient with respect to its input, given the forward one. */
@@ -326,7 +397,7 @@ final class Onednn {
               new long[] {0, 0},
               new long[] {0, 0}),
           "max pooling backward");
-      return primitiveDesc(op, null, forward, "max pooling backward");
+      return primitiveDesc(op, forward, "max pooling backward");
     }
 
     /** The convolution's gradient with respect to its input, given the forward one. */
@@ -351,7 +422,7 @@ final class Onednn {
               padLeft,
               padRight),
           "convolution backward");
-      return primitiveDesc(op, null, forward, "convolution backward");
+      return primitiveDesc(op, forward, "convolution backward");
     }
 
     /**
@@ -364,13 +435,13 @@ final class Onednn {
           dnnl_eltwise_forward_desc_init(
               forward, dnnl_forward_training, dnnl_eltwise_relu_use_dst_for_bwd, data, alpha, 0f),
           "leaky ReLU");
-      dnnl_primitive_desc hint = primitiveDesc(forward, null, null, "leaky ReLU");
+      dnnl_primitive_desc hint = primitiveDesc(forward, null, "leaky ReLU");
       dnnl_eltwise_desc_t op = new dnnl_eltwise_desc_t();
       check(
           dnnl_eltwise_backward_desc_init(
               op, dnnl_eltwise_relu_use_dst_for_bwd, data, data, alpha, 0f),
           "leaky ReLU backward");
-      return primitiveDesc(op, null, hint, "leaky ReLU backward");
+      return primitiveDesc(op, hint, "leaky ReLU backward");
     }
 
     /** Elementwise {@code a + b} into {@code dst} (all three of one layout). */
@@ -378,7 +449,7 @@ final class Onednn {
       dnnl_binary_desc_t op = new dnnl_binary_desc_t();
       check(dnnl_binary_desc_init(op, dnnl_binary_add, a.desc, b.desc, dst.desc), "add");
       return step(
-          primitiveDesc(op, null, null, "add"),
+          primitiveDesc(op, null, "add"),
           new int[] {DNNL_ARG_SRC_0, DNNL_ARG_SRC_1, DNNL_ARG_DST},
           a,
           b,
@@ -392,6 +463,12 @@ final class Onednn {
 
     @Override
     public void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      scratchpads.forEach(m -> dnnl_memory_destroy(m));
+      scratch.close();
       primitives.forEach(p -> dnnl_primitive_destroy(p));
       descs.forEach(d -> dnnl_primitive_desc_destroy(d));
       memories.forEach(m -> dnnl_memory_destroy(m));

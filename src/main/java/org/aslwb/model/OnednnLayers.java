@@ -246,7 +246,12 @@ final class OnednnLayers {
           }
           Tensor total = s.tensor(diffDst.desc);
           plan.backwardStep(s.add(diffDst, g, total));
-          return total;
+          if (diffSrc == null || Session.same(diffSrc, total.desc)) {
+            return total;
+          }
+          Tensor result = s.tensor(diffSrc); // a residual first in the network
+          plan.backwardStep(s.reorder(total, result));
+          return result;
         }
       };
     }
@@ -462,7 +467,7 @@ final class OnednnLayers {
 
     @Override
     public float[] backward(float[] dLogits, int n, int outputSize) {
-      float[] dPooled = classifier.backward(dLogits, n, dLogits.length);
+      float[] dPooled = classifier.backward(dLogits, n, n * classifier.features());
       int plane = outputSize / dPooled.length;
       float[] dMaps = new float[dPooled.length * plane];
       for (int i = 0; i < dPooled.length; i++) {

@@ -29,7 +29,9 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  *
  * <p>Images go through in chunks of at most {@link #CHUNK}; each batch size gets a plan (its
  * primitives and buffers), the last few kept. Thread-safe: a call holds its plan's lock, so a
- * slider frame (one image) does not wait for a sweep's chunk.
+ * slider frame (one image) does not wait for a sweep's chunk to compute; it can wait once while
+ * another batch size's plan or backward pass is being built (under the engine's lock, about 0.1 to
+ * 0.5 s).
  */
 final class OnednnNetwork implements AutoCloseable {
   /** Images per pass: oneDNN is efficient from here on, and activation memory stays bounded. */
@@ -40,7 +42,8 @@ final class OnednnNetwork implements AutoCloseable {
 
   static final String ENV = "ASLWB_ONEDNN";
 
-  private static final int PLANS = 3;
+  // a slider frame (1), full chunks (32) and two remainders (a sweep's, LIME's) without rebuilding
+  private static final int PLANS = 4;
 
   /** The classifier after the last oneDNN layer, in Java. */
   interface Head {
@@ -99,9 +102,14 @@ final class OnednnNetwork implements AutoCloseable {
         };
     // a CPU without a kernel for the chosen layout would run oneDNN's reference code, a thousand
     // times slower than DL4J
-    if (network.withPlan(1, Plan::usesReference)) {
+    try {
+      if (network.withPlan(1, Plan::buildAndCheckForReference)) {
+        network.close();
+        return null;
+      }
+    } catch (RuntimeException e) {
       network.close();
-      return null;
+      throw e;
     }
     return network;
   }
@@ -127,6 +135,9 @@ final class OnednnNetwork implements AutoCloseable {
   /** Softmax probabilities of normalised NCHW images, {@code n * classes} values. */
   float[] probabilities(float[] input, int n) {
     float[] out = new float[n * classes];
+    if (n == 0) {
+      return out;
+    }
     int size = input.length / n;
     for (int start = 0; start < n; start += CHUNK) {
       int m = Math.min(CHUNK, n - start);
@@ -144,6 +155,15 @@ final class OnednnNetwork implements AutoCloseable {
    */
   float[] lossGradients(float[] input, int n, int[] labels) {
     float[] out = new float[input.length];
+    if (n == 0) {
+      return out;
+    }
+    for (int label : labels) {
+      if (label < 0 || label >= classes) {
+        throw new IllegalArgumentException(
+            "label " + label + " is not one of " + classes + " classes");
+      }
+    }
     int size = input.length / n;
     for (int start = 0; start < n; start += CHUNK) {
       int m = Math.min(CHUNK, n - start);
@@ -234,6 +254,9 @@ final class OnednnNetwork implements AutoCloseable {
   public void close() {
     List<Plan> open;
     synchronized (this) {
+      if (closed) {
+        return;
+      }
       closed = true;
       open = new ArrayList<>(plans.values());
       plans.clear();
@@ -290,17 +313,27 @@ final class OnednnNetwork implements AutoCloseable {
     final Session session = new Session();
     final List<Step> forward = new ArrayList<>();
     List<Step> backward;
-    private final Tensor input;
-    private final Tensor firstInput;
+    private List<Step> building;
+    private Tensor input;
+    private Tensor firstInput;
     private final List<OnednnLayers.Built> built = new ArrayList<>();
-    private final Tensor last;
-    private final Tensor lastPlain;
+    private Tensor last;
+    private Tensor lastPlain;
     private Tensor diffLastPlain;
     private Tensor diffInput;
     private boolean closed;
 
     Plan(int n) {
       this.n = n;
+      try {
+        build();
+      } catch (RuntimeException e) {
+        session.close(); // what was created before the failure
+        throw e;
+      }
+    }
+
+    private void build() {
       input = session.tensor(new long[] {n, inputDims[0], inputDims[1], inputDims[2]}, dnnl_nchw);
       // the blocked kernels take the 3-channel picture as it is; channels-last ones want it
       // reordered
@@ -330,11 +363,11 @@ final class OnednnNetwork implements AutoCloseable {
 
     /** Adds a step to the backward pass being built. */
     void backwardStep(Step step) {
-      backward.add(step);
+      building.add(step);
     }
 
-    /** Whether a step of the forward or backward pass runs oneDNN's reference code. */
-    boolean usesReference() {
+    /** Builds the backward pass too; whether a step of either pass runs oneDNN's reference code. */
+    boolean buildAndCheckForReference() {
       if (backward == null) {
         synchronized (OnednnNetwork.this) {
           buildBackward();
@@ -372,10 +405,10 @@ final class OnednnNetwork implements AutoCloseable {
     }
 
     private void buildBackward() {
-      backward = new ArrayList<>();
+      building = new ArrayList<>();
       diffLastPlain = session.tensor(dims(last), plainTag(dims(last)));
       Tensor g = session.tensor(last.desc);
-      backward.add(session.reorder(diffLastPlain, g));
+      building.add(session.reorder(diffLastPlain, g));
       for (int i = built.size() - 1; i > 0; i--) {
         g = built.get(i).backward(g, null);
       }
@@ -383,8 +416,9 @@ final class OnednnNetwork implements AutoCloseable {
         diffInput = built.get(0).backward(g, input.desc);
       } else {
         diffInput = session.tensor(input.desc);
-        backward.add(session.reorder(built.get(0).backward(g, null), diffInput));
+        building.add(session.reorder(built.get(0).backward(g, null), diffInput));
       }
+      backward = building; // only once complete: a failure leaves it to be built again
     }
 
     private static long size(long[] dims) {
