@@ -140,10 +140,7 @@ public final class NetworkClassifier implements Classifier {
       synchronized (forwardLock) {
         probs = Tensors.toFloats(network.output(false, input)[0]);
       }
-      int k = classNames.size();
-      for (int i = 0; i < chunk.size(); i++) {
-        out[start + i] = java.util.Arrays.copyOfRange(probs, i * k, (i + 1) * k);
-      }
+      System.arraycopy(rows(probs, chunk.size()), 0, out, start, chunk.size());
     }
     return out;
   }
@@ -239,12 +236,10 @@ public final class NetworkClassifier implements Classifier {
       twin.setLabels(oneHot);
       twin.computeGradientAndScore();
       twin.setListeners();
-      float[] all = Tensors.toFloats(layout.toChannelsFirst(capture.gradient));
-      int size = all.length / n;
+      float[][] g = rows(Tensors.toFloats(layout.toChannelsFirst(capture.gradient)), n);
       for (int i = 0; i < n; i++) {
-        float[] g = java.util.Arrays.copyOfRange(all, i * size, (i + 1) * size);
-        toPixelGradient(g);
-        out[start + i] = g;
+        toPixelGradient(g[i]);
+        out[start + i] = g[i];
       }
     }
     return out;

@@ -36,6 +36,8 @@ import org.bytedeco.javacpp.PointerPointer;
 final class Onednn {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Onednn.class);
   private static final Object LOCK = new Object();
+  // no dilation, no padding (JavaCPP copies the array in; it is never written)
+  private static final long[] NONE = {0, 0};
   private static dnnl_engine engine;
   private static Boolean available;
 
@@ -309,7 +311,7 @@ final class Onednn {
               bias,
               dst,
               strides,
-              new long[] {0, 0},
+              NONE,
               padLeft,
               padRight),
           "convolution");
@@ -370,9 +372,9 @@ final class Onednn {
               dst,
               strides,
               kernel,
-              new long[] {0, 0},
-              new long[] {0, 0},
-              new long[] {0, 0}),
+              NONE,
+              NONE,
+              NONE),
           "max pooling");
       return primitiveDesc(op, null, "max pooling");
     }
@@ -387,15 +389,7 @@ final class Onednn {
       dnnl_pooling_v2_desc_t op = new dnnl_pooling_v2_desc_t();
       check(
           dnnl_pooling_v2_backward_desc_init(
-              op,
-              dnnl_pooling_max,
-              diffSrc,
-              diffDst,
-              strides,
-              kernel,
-              new long[] {0, 0},
-              new long[] {0, 0},
-              new long[] {0, 0}),
+              op, dnnl_pooling_max, diffSrc, diffDst, strides, kernel, NONE, NONE, NONE),
           "max pooling backward");
       return primitiveDesc(op, forward, "max pooling backward");
     }
@@ -418,7 +412,7 @@ final class Onednn {
               weights,
               diffDst,
               strides,
-              new long[] {0, 0},
+              NONE,
               padLeft,
               padRight),
           "convolution backward");

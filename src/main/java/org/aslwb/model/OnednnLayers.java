@@ -110,6 +110,37 @@ final class OnednnLayers {
     return diffPre;
   }
 
+  /** The forward step of a layer with weights and a bias ({@code pd}); returns its output. */
+  private static Tensor weightedForward(
+      Plan plan, dnnl_primitive_desc pd, Tensor src, Tensor weights, float[] bias) {
+    Session s = plan.session;
+    Tensor b = s.tensor(new long[] {bias.length}, dnnl_x);
+    b.write(bias);
+    Tensor dst = s.tensor(Session.query(pd, dnnl_query_dst_md));
+    plan.forward.add(
+        s.step(
+            pd,
+            new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST},
+            src,
+            weights,
+            b,
+            dst));
+    return dst;
+  }
+
+  /** The backward-data step ({@code back}) of a layer with weights, into {@code result}. */
+  private static Tensor backwardDataStep(
+      Plan plan, dnnl_primitive_desc back, Tensor diffPre, Tensor weights, Tensor result) {
+    plan.backwardStep(
+        plan.session.step(
+            back,
+            new int[] {DNNL_ARG_DIFF_DST, DNNL_ARG_WEIGHTS, DNNL_ARG_DIFF_SRC},
+            diffPre,
+            weights,
+            result));
+    return result;
+  }
+
   /** A 'same'-padded convolution with bias, then a ReLU of slope {@code alpha}. */
   record Conv(INDArray weights, INDArray bias, int stride, float alpha) implements Layer {
     /** The twin's layer {@code name}: DL4J keeps its weights as [out, in, kH, kW]. */
@@ -145,18 +176,13 @@ final class OnednnLayers {
               pad[1],
               pad[2],
               alpha);
-      Tensor w = weightsIn(plan, Session.query(pd, dnnl_query_weights_md));
-      Tensor b = s.tensor(new long[] {out}, dnnl_x);
-      b.write(floats(bias));
-      Tensor dst = s.tensor(Session.query(pd, dnnl_query_dst_md));
-      plan.forward.add(
-          s.step(
+      Tensor dst =
+          weightedForward(
+              plan,
               pd,
-              new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST},
               src,
-              w,
-              b,
-              dst));
+              weightsIn(plan, Session.query(pd, dnnl_query_weights_md)),
+              floats(bias));
       Conv conv = this;
       return new Built() {
         @Override
@@ -194,15 +220,12 @@ final class OnednnLayers {
         }
 
         private Tensor backwardStep(dnnl_primitive_desc back, Tensor diffPre, Tensor result) {
-          Tensor wb = conv.weightsIn(plan, Session.query(back, dnnl_query_weights_md));
-          plan.backwardStep(
-              s.step(
-                  back,
-                  new int[] {DNNL_ARG_DIFF_DST, DNNL_ARG_WEIGHTS, DNNL_ARG_DIFF_SRC},
-                  diffPre,
-                  wb,
-                  result));
-          return result;
+          return backwardDataStep(
+              plan,
+              back,
+              diffPre,
+              conv.weightsIn(plan, Session.query(back, dnnl_query_weights_md)),
+              result);
         }
       };
     }
@@ -361,18 +384,13 @@ final class OnednnLayers {
               Session.desc(weightDims, dnnl_format_tag_any),
               Session.desc(new long[] {out}, dnnl_x),
               Session.desc(new long[] {in[0], out}, dnnl_nc));
-      Tensor w = weightsIn(plan, weightDims, Session.query(pd, dnnl_query_weights_md));
-      Tensor b = s.tensor(new long[] {out}, dnnl_x);
-      b.write(bias);
-      Tensor dst = s.tensor(Session.query(pd, dnnl_query_dst_md));
-      plan.forward.add(
-          s.step(
+      Tensor dst =
+          weightedForward(
+              plan,
               pd,
-              new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST},
               src,
-              w,
-              b,
-              dst));
+              weightsIn(plan, weightDims, Session.query(pd, dnnl_query_weights_md)),
+              bias);
       Dense dense = this;
       return new Built() {
         @Override
@@ -387,16 +405,12 @@ final class OnednnLayers {
           dnnl_primitive_desc back =
               s.innerProductBackwardData(
                   srcDesc, Session.desc(weightDims, dnnl_format_tag_any), diffPre.desc, pd);
-          Tensor wb = dense.weightsIn(plan, weightDims, Session.query(back, dnnl_query_weights_md));
-          Tensor result = s.tensor(srcDesc);
-          plan.backwardStep(
-              s.step(
-                  back,
-                  new int[] {DNNL_ARG_DIFF_DST, DNNL_ARG_WEIGHTS, DNNL_ARG_DIFF_SRC},
-                  diffPre,
-                  wb,
-                  result));
-          return result;
+          return backwardDataStep(
+              plan,
+              back,
+              diffPre,
+              dense.weightsIn(plan, weightDims, Session.query(back, dnnl_query_weights_md)),
+              s.tensor(srcDesc));
         }
       };
     }
