@@ -5,6 +5,7 @@ import static org.bytedeco.dnnl.global.dnnl.*;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.dnnl.const_dnnl_op_desc_t;
+import org.bytedeco.dnnl.dnnl_batch_normalization_desc_t;
 import org.bytedeco.dnnl.dnnl_binary_desc_t;
 import org.bytedeco.dnnl.dnnl_convolution_desc_t;
 import org.bytedeco.dnnl.dnnl_eltwise_desc_t;
@@ -170,9 +171,14 @@ final class Onednn {
 
     /** The descriptor {@code pd} reports for {@code what} (a copy, which outlives the pd). */
     static dnnl_memory_desc_t query(dnnl_primitive_desc pd, int what) {
+      return query(pd, what, 0);
+    }
+
+    /** The {@code index}th descriptor of kind {@code what} (weights 1: the bias). */
+    static dnnl_memory_desc_t query(dnnl_primitive_desc pd, int what, int index) {
       dnnl_memory_desc_t copy = new dnnl_memory_desc_t();
       Pointer.memset(copy, 0, copy.sizeof()); // a zero descriptor: "none" (size 0)
-      dnnl_memory_desc_t reported = dnnl_primitive_desc_query_md(pd, what, 0);
+      dnnl_memory_desc_t reported = dnnl_primitive_desc_query_md(pd, what, index);
       if (reported != null && !reported.isNull()) {
         Pointer.memcpy(copy, reported, copy.sizeof());
       }
@@ -267,9 +273,30 @@ final class Onednn {
     /** Runs the steps in order and waits for them. */
     void run(List<Step> steps) {
       for (Step s : steps) {
-        check(dnnl_primitive_execute(s.primitive(), stream, s.count(), s.args()), "execution");
+        int status = dnnl_primitive_execute(s.primitive(), stream, s.count(), s.args());
+        if (status != dnnl_success) {
+          check(status, "execution of " + describe(s.primitive()));
+        }
       }
       check(dnnl_stream_wait(stream), "stream wait");
+    }
+
+    /** The kind and implementation of a primitive, for messages. */
+    private static String describe(dnnl_primitive primitive) {
+      PointerPointer<dnnl_primitive_desc> holder = new PointerPointer<>(1);
+      if (dnnl_primitive_get_primitive_desc(primitive, holder) != dnnl_success) {
+        return "a primitive";
+      }
+      dnnl_primitive_desc pd = holder.get(dnnl_primitive_desc.class, 0);
+      PointerPointer<BytePointer> info = new PointerPointer<>(1);
+      dnnl_primitive_desc_query(pd, dnnl_query_impl_info_str, 0, info);
+      org.bytedeco.javacpp.IntPointer kind = new org.bytedeco.javacpp.IntPointer(1);
+      dnnl_primitive_desc_query(pd, dnnl_query_primitive_kind, 0, kind);
+      return "primitive kind "
+          + kind.get()
+          + " ("
+          + info.get(BytePointer.class, 0).getString()
+          + ")";
     }
 
     /** A reorder from one tensor's layout into another's, as a step. */
@@ -300,6 +327,31 @@ final class Onednn {
         long[] padLeft,
         long[] padRight,
         float alpha) {
+      return withActivation(
+          convolutionOp(src, weights, bias, dst, strides, padLeft, padRight), alpha, "convolution");
+    }
+
+    /** A convolution (kept for a backward pass) without activation; {@code bias} may be null. */
+    dnnl_primitive_desc convolution(
+        dnnl_memory_desc_t src,
+        dnnl_memory_desc_t weights,
+        dnnl_memory_desc_t bias,
+        dnnl_memory_desc_t dst,
+        long[] strides,
+        long[] padLeft,
+        long[] padRight) {
+      return primitiveDesc(
+          convolutionOp(src, weights, bias, dst, strides, padLeft, padRight), null, "convolution");
+    }
+
+    private static dnnl_convolution_desc_t convolutionOp(
+        dnnl_memory_desc_t src,
+        dnnl_memory_desc_t weights,
+        dnnl_memory_desc_t bias,
+        dnnl_memory_desc_t dst,
+        long[] strides,
+        long[] padLeft,
+        long[] padRight) {
       dnnl_convolution_desc_t op = new dnnl_convolution_desc_t();
       check(
           dnnl_dilated_convolution_forward_desc_init(
@@ -315,7 +367,85 @@ final class Onednn {
               padLeft,
               padRight),
           "convolution");
-      return withActivation(op, alpha, "convolution");
+      return op;
+    }
+
+    /**
+     * The convolution's gradients with respect to its weights and bias ({@code diffBias} may be
+     * null), given the forward one.
+     */
+    dnnl_primitive_desc convolutionBackwardWeights(
+        dnnl_memory_desc_t src,
+        dnnl_memory_desc_t diffWeights,
+        dnnl_memory_desc_t diffBias,
+        dnnl_memory_desc_t diffDst,
+        long[] strides,
+        long[] padLeft,
+        long[] padRight,
+        dnnl_primitive_desc forward) {
+      dnnl_convolution_desc_t op = new dnnl_convolution_desc_t();
+      check(
+          dnnl_dilated_convolution_backward_weights_desc_init(
+              op,
+              dnnl_convolution_direct,
+              src,
+              diffWeights,
+              diffBias,
+              diffDst,
+              strides,
+              NONE,
+              padLeft,
+              padRight),
+          "convolution backward weights");
+      return primitiveDesc(op, forward, "convolution backward weights");
+    }
+
+    /** The fully connected layer's gradients with respect to its weights and bias. */
+    dnnl_primitive_desc innerProductBackwardWeights(
+        dnnl_memory_desc_t src,
+        dnnl_memory_desc_t diffWeights,
+        dnnl_memory_desc_t diffBias,
+        dnnl_memory_desc_t diffDst,
+        dnnl_primitive_desc forward) {
+      dnnl_inner_product_desc_t op = new dnnl_inner_product_desc_t();
+      check(
+          dnnl_inner_product_backward_weights_desc_init(op, src, diffWeights, diffBias, diffDst),
+          "inner product backward weights");
+      return primitiveDesc(op, forward, "inner product backward weights");
+    }
+
+    /**
+     * Batch normalisation with the batch's statistics (written to the mean and variance arguments),
+     * a scale and a shift.
+     */
+    dnnl_primitive_desc batchNormTraining(dnnl_memory_desc_t data, float epsilon) {
+      dnnl_batch_normalization_desc_t op = new dnnl_batch_normalization_desc_t();
+      check(
+          dnnl_batch_normalization_forward_desc_init(
+              op, dnnl_forward_training, data, epsilon, dnnl_use_scale | dnnl_use_shift),
+          "batch norm");
+      return primitiveDesc(op, null, "batch norm");
+    }
+
+    /** Batch normalisation's gradients (input, scale, shift), given the forward one. */
+    dnnl_primitive_desc batchNormBackward(
+        dnnl_memory_desc_t data, float epsilon, dnnl_primitive_desc forward) {
+      dnnl_batch_normalization_desc_t op = new dnnl_batch_normalization_desc_t();
+      check(
+          dnnl_batch_normalization_backward_desc_init(
+              op, dnnl_backward, data, data, epsilon, dnnl_use_scale | dnnl_use_shift),
+          "batch norm backward");
+      return primitiveDesc(op, forward, "batch norm backward");
+    }
+
+    /** A leaky ReLU of slope {@code alpha} whose backward pass uses its output. */
+    dnnl_primitive_desc leakyRelu(dnnl_memory_desc_t data, float alpha) {
+      dnnl_eltwise_desc_t op = new dnnl_eltwise_desc_t();
+      check(
+          dnnl_eltwise_forward_desc_init(
+              op, dnnl_forward_training, dnnl_eltwise_relu_use_dst_for_bwd, data, alpha, 0f),
+          "leaky ReLU");
+      return primitiveDesc(op, null, "leaky ReLU");
     }
 
     /** A forward primitive with a (leaky) ReLU of slope {@code alpha} after it, as a post-op. */
@@ -424,12 +554,7 @@ final class Onednn {
      * positive output means a positive input).
      */
     dnnl_primitive_desc leakyReluBackward(dnnl_memory_desc_t data, float alpha) {
-      dnnl_eltwise_desc_t forward = new dnnl_eltwise_desc_t();
-      check(
-          dnnl_eltwise_forward_desc_init(
-              forward, dnnl_forward_training, dnnl_eltwise_relu_use_dst_for_bwd, data, alpha, 0f),
-          "leaky ReLU");
-      dnnl_primitive_desc hint = primitiveDesc(forward, null, "leaky ReLU");
+      dnnl_primitive_desc hint = leakyRelu(data, alpha);
       dnnl_eltwise_desc_t op = new dnnl_eltwise_desc_t();
       check(
           dnnl_eltwise_backward_desc_init(

@@ -5,6 +5,7 @@ import static org.bytedeco.dnnl.global.dnnl.*;
 import java.util.ArrayList;
 import java.util.List;
 import org.aslwb.model.Onednn.Session;
+import org.aslwb.model.Onednn.Step;
 import org.aslwb.model.Onednn.Tensor;
 import org.aslwb.model.OnednnNetwork.Plan;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
@@ -19,13 +20,31 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class OnednnLayers {
   private OnednnLayers() {}
 
-  /** A layer as the twin defines it: weights and geometry, no batch size. */
-  interface Layer {
+  /** Primitives and buffers being built for one batch size: a forward and a backward pass. */
+  interface Pass {
+    Session session();
+
+    /** The activations' layout. */
+    int layout();
+
+    /** Adds a step to the forward pass. */
+    void forwardStep(Step step);
+
+    /** Adds a step to the backward pass. */
+    void backwardStep(Step step);
+  }
+
+  /**
+   * A layer: weights and geometry, no batch size; {@code P} is the kind of pass it can be built
+   * into (inference layers read weights from the network's cache, training layers from their
+   * parameters).
+   */
+  interface Layer<P extends Pass> {
     /** Whether its output channels fill a channel block of {@code block}. */
     boolean channelsFill(int block);
 
-    /** Adds the layer's forward pass on {@code src} to {@code plan}. */
-    Built build(Plan plan, Tensor src);
+    /** Adds the layer's forward pass on {@code src} to {@code pass}. */
+    Built build(P pass, Tensor src);
   }
 
   /** A layer built into a plan. */
@@ -33,16 +52,18 @@ final class OnednnLayers {
     Tensor output();
 
     /**
-     * Adds the layer's input gradient to the plan's backward pass.
+     * Adds the layer's input gradient (and, in training, its weights' gradients) to the backward
+     * pass.
      *
      * @param diffSrc the layout of the gradient to return, or null for the input's own
+     * @return the input gradient; null for a training network's first layer, which needs none
      */
     Tensor backward(Tensor diffDst, dnnl_memory_desc_t diffSrc);
   }
 
   /** DarkNet-53's twin: convolutions with their leaky ReLU, residual sums, then pooling in Java. */
   static OnednnNetwork darkNet53(ComputationGraph twin, NetworkShape shape, int block) {
-    List<Layer> layers = new ArrayList<>();
+    List<Layer<? super Plan>> layers = new ArrayList<>();
     float leak = (float) DarkNet53.LEAK;
     layers.add(Conv.of(twin, "stem_conv", 1, leak));
     for (int stage = 0; stage < DarkNet53.BLOCKS.length; stage++) {
@@ -50,8 +71,8 @@ final class OnednnLayers {
       for (int b = 0; b < DarkNet53.BLOCKS[stage]; b++) {
         String name = "s" + (stage + 1) + "_b" + (b + 1);
         layers.add(
-            new Residual(
-                List.of(
+            new Residual<Plan>(
+                List.<Layer<? super Plan>>of(
                     Conv.of(twin, name + "_a_conv", 1, leak),
                     Conv.of(twin, name + "_b_conv", 1, leak))));
       }
@@ -67,7 +88,7 @@ final class OnednnLayers {
    * layer with its ReLU; the output layer in Java.
    */
   static OnednnNetwork simpleCnn(ComputationGraph twin, NetworkShape shape, int block) {
-    List<Layer> layers = new ArrayList<>();
+    List<Layer<? super Plan>> layers = new ArrayList<>();
     long h = shape.height();
     long w = shape.width();
     for (int i = 1; i <= 3; i++) {
@@ -82,7 +103,7 @@ final class OnednnLayers {
   }
 
   /** 'Same' padding as DL4J computes it: the odd pixel goes to the bottom and right. */
-  private static long[][] samePadding(long inH, long inW, int kernel, int stride) {
+  static long[][] samePadding(long inH, long inW, int kernel, int stride) {
     long outH = (inH + stride - 1) / stride;
     long outW = (inW + stride - 1) / stride;
     long totalH = Math.max(0, (outH - 1) * stride + kernel - inH);
@@ -97,8 +118,8 @@ final class OnednnLayers {
   }
 
   /** The gradient of a (leaky) ReLU's input from its output's, computed from the output. */
-  private static Tensor reluBackward(Plan plan, Tensor dst, Tensor diffDst, float alpha) {
-    Session s = plan.session;
+  static Tensor reluBackward(Pass plan, Tensor dst, Tensor diffDst, float alpha) {
+    Session s = plan.session();
     Tensor diffPre = s.tensor(dst.desc);
     plan.backwardStep(
         s.step(
@@ -142,7 +163,7 @@ final class OnednnLayers {
   }
 
   /** A 'same'-padded convolution with bias, then a ReLU of slope {@code alpha}. */
-  record Conv(INDArray weights, INDArray bias, int stride, float alpha) implements Layer {
+  record Conv(INDArray weights, INDArray bias, int stride, float alpha) implements Layer<Plan> {
     /** The twin's layer {@code name}: DL4J keeps its weights as [out, in, kH, kW]. */
     static Conv of(ComputationGraph twin, String name, int stride, float alpha) {
       var layer = twin.getLayer(name);
@@ -236,25 +257,25 @@ final class OnednnLayers {
   }
 
   /** {@code x + branch(x)}: DarkNet's shortcut, no activation after the sum. */
-  record Residual(List<Layer> branch) implements Layer {
+  record Residual<P extends Pass>(List<Layer<? super P>> branch) implements Layer<P> {
     @Override
     public boolean channelsFill(int block) {
       return branch.stream().allMatch(l -> l.channelsFill(block));
     }
 
     @Override
-    public Built build(Plan plan, Tensor src) {
-      Session s = plan.session;
+    public Built build(P plan, Tensor src) {
+      Session s = plan.session();
       List<Built> built = new ArrayList<>();
       Tensor x = src;
-      for (Layer layer : branch) {
+      for (Layer<? super P> layer : branch) {
         Built b = layer.build(plan, x);
         built.add(b);
         x = b.output();
       }
       // a new tensor, not the input's: the layers before keep their outputs for the backward pass
       Tensor sum = s.tensor(src.desc);
-      plan.forward.add(s.add(src, x, sum));
+      plan.forwardStep(s.add(src, x, sum));
       return new Built() {
         @Override
         public Tensor output() {
@@ -281,15 +302,15 @@ final class OnednnLayers {
   }
 
   /** Max pooling over {@code size} x {@code size} windows, stride {@code size}, no padding. */
-  record MaxPool(int size) implements Layer {
+  record MaxPool(int size) implements Layer<Pass> {
     @Override
     public boolean channelsFill(int block) {
       return true; // its channels are the convolution's before it
     }
 
     @Override
-    public Built build(Plan plan, Tensor src) {
-      Session s = plan.session;
+    public Built build(Pass plan, Tensor src) {
+      Session s = plan.session();
       long[] in = OnednnNetwork.dims(src);
       long[] kernel = {size, size};
       dnnl_memory_desc_t dstDesc =
@@ -299,7 +320,7 @@ final class OnednnLayers {
       dnnl_primitive_desc pd = s.maxPooling(src.desc, dstDesc, kernel, kernel);
       Tensor dst = s.tensor(Session.query(pd, dnnl_query_dst_md));
       Tensor workspace = s.tensor(Session.query(pd, dnnl_query_workspace_md));
-      plan.forward.add(
+      plan.forwardStep(
           s.step(
               pd, new int[] {DNNL_ARG_SRC, DNNL_ARG_DST, DNNL_ARG_WORKSPACE}, src, dst, workspace));
       return new Built() {
@@ -331,7 +352,7 @@ final class OnednnLayers {
    * A fully connected layer with a ReLU, on a 4-dimensional input flattened channel by channel;
    * {@code weights} are [out][channels][height][width], row-major.
    */
-  record Dense(float[] weights, float[] bias, int out) implements Layer {
+  record Dense(float[] weights, float[] bias, int out) implements Layer<Plan> {
     /**
      * The twin's dense layer {@code dense} with the per-channel affine map of its depthwise layer
      * {@code norm} (the folded batch norm) before it folded in: {@code W'[j][c][p] = scale[c] *

@@ -58,7 +58,7 @@ final class OnednnNetwork implements AutoCloseable {
   }
 
   private final long[] inputDims; // channels, height, width
-  private final List<OnednnLayers.Layer> layers;
+  private final List<OnednnLayers.Layer<? super Plan>> layers;
   private final Head head;
   private final int classes;
   private final int layout;
@@ -70,7 +70,11 @@ final class OnednnNetwork implements AutoCloseable {
   private boolean closed;
 
   private OnednnNetwork(
-      NetworkShape shape, List<OnednnLayers.Layer> layers, Head head, int classes, int block) {
+      NetworkShape shape,
+      List<OnednnLayers.Layer<? super Plan>> layers,
+      Head head,
+      int classes,
+      int block) {
     this.inputDims = new long[] {shape.channels(), shape.height(), shape.width()};
     this.layers = List.copyOf(layers);
     this.head = head;
@@ -115,7 +119,11 @@ final class OnednnNetwork implements AutoCloseable {
   }
 
   static OnednnNetwork create(
-      NetworkShape shape, List<OnednnLayers.Layer> layers, Head head, int classes, int block) {
+      NetworkShape shape,
+      List<OnednnLayers.Layer<? super Plan>> layers,
+      Head head,
+      int classes,
+      int block) {
     return new OnednnNetwork(shape, layers, head, classes, block);
   }
 
@@ -124,7 +132,7 @@ final class OnednnNetwork implements AutoCloseable {
    * it, else channels last (DarkNet-53 at width 0.25 has 8-channel layers, and oneDNN's blocked
    * kernels do not take a padded block as input; mixing layouts runs its reference code).
    */
-  private static int layout(List<OnednnLayers.Layer> layers, int block) {
+  static int layout(List<? extends OnednnLayers.Layer<?>> layers, int block) {
     boolean filled = layers.stream().allMatch(l -> l.channelsFill(block));
     if (block > 1 && filled) {
       return block == 16 ? dnnl_nChw16c : dnnl_nChw8c;
@@ -308,7 +316,7 @@ final class OnednnNetwork implements AutoCloseable {
   }
 
   /** Primitives and buffers for one batch size; the backward pass is built on first use. */
-  final class Plan {
+  final class Plan implements OnednnLayers.Pass {
     final int n;
     final Session session = new Session();
     final List<Step> forward = new ArrayList<>();
@@ -342,7 +350,7 @@ final class OnednnNetwork implements AutoCloseable {
         forward.add(session.reorder(input, firstInput));
       }
       Tensor x = firstInput;
-      for (OnednnLayers.Layer layer : layers) {
+      for (OnednnLayers.Layer<? super Plan> layer : layers) {
         OnednnLayers.Built b = layer.build(this, x);
         built.add(b);
         x = b.output();
@@ -352,8 +360,13 @@ final class OnednnNetwork implements AutoCloseable {
       forward.add(session.reorder(last, lastPlain));
     }
 
-    /** The activations' layout. */
-    int layout() {
+    @Override
+    public Session session() {
+      return session;
+    }
+
+    @Override
+    public int layout() {
       return layout;
     }
 
@@ -361,8 +374,13 @@ final class OnednnNetwork implements AutoCloseable {
       return OnednnNetwork.this;
     }
 
-    /** Adds a step to the backward pass being built. */
-    void backwardStep(Step step) {
+    @Override
+    public void forwardStep(Step step) {
+      forward.add(step);
+    }
+
+    @Override
+    public void backwardStep(Step step) {
       building.add(step);
     }
 

@@ -18,11 +18,11 @@ import org.aslwb.model.ModelMetadata;
 import org.aslwb.model.ModelStore;
 import org.aslwb.model.TemperatureScaling;
 import org.aslwb.model.TrainedModel;
+import org.aslwb.model.TrainingEngine;
 import org.aslwb.task.Cancellation;
 import org.aslwb.task.OutputLocations;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains a model: Adam, seeded shuffling and augmentation, a learning-rate schedule, early stopping
@@ -144,151 +144,154 @@ public final class Trainer {
     if (!history.isEmpty()) {
       listener.onResumed(List.copyOf(history));
     }
-    int batchesPerEpoch = batchesPerEpoch(split.train().length, config);
-    long trainedImages = 0;
-    double trainSeconds = 0;
-    TrainingResult.StopReason stop = TrainingResult.StopReason.COMPLETED;
+    try (TrainingEngine engine = TrainingEngine.of(net, current.metadata())) {
+      listener.onMessage("training on " + engine.describe());
+      int batchesPerEpoch = batchesPerEpoch(split.train().length, config);
+      long trainedImages = 0;
+      double trainSeconds = 0;
+      TrainingResult.StopReason stop = TrainingResult.StopReason.COMPLETED;
 
-    for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
-      if (config.earlyStopping().shouldStop(history)) {
-        stop = TrainingResult.StopReason.EARLY_STOPPED;
-        break;
-      }
-      double lr = config.schedule().rate(config.learningRate(), epoch, history);
-      net.setLearningRate(lr);
-      Random random = new Random(config.seed() * 7919L + epoch);
-      // dropout draws from ND4J's (per-thread) random source: seed it per epoch too, so that a run
-      // resumed in another process or thread drops the same units as an uninterrupted one
-      Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + epoch);
-      int[] order = shuffled(split.train(), random);
-      long started = System.nanoTime();
-      double lossSum = 0;
-      int images = 0;
-      try (BatchPrefetcher prefetch =
-          new BatchPrefetcher(
-              batches, order, config.batchSize(), batchesPerEpoch, augmenter, random)) {
-        for (int b = 0; b < batchesPerEpoch; b++) {
-          if (cancellation.isCancelled()) {
-            listener.onMessage(
-                "cancelled in epoch " + epoch + "; resume continues from the last checkpoint");
-            return result(
-                modelFile,
-                history,
-                trainedImages,
-                trainSeconds,
-                TrainingResult.StopReason.CANCELLED,
-                config,
-                data,
-                split,
-                listener);
-          }
-          int from = b * config.batchSize();
-          int to = Math.min(order.length, from + config.batchSize());
-          DataSet batch = prefetch.next();
-          net.fit(batch);
-          double loss = net.score();
-          if (!Double.isFinite(loss)) {
-            listener.onMessage(
-                String.format(
-                    java.util.Locale.ROOT,
-                    "loss became %s in epoch %d, batch %d: training stopped; the best model so far is kept%s",
-                    loss,
+      for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+        if (config.earlyStopping().shouldStop(history)) {
+          stop = TrainingResult.StopReason.EARLY_STOPPED;
+          break;
+        }
+        double lr = config.schedule().rate(config.learningRate(), epoch, history);
+        Random random = new Random(config.seed() * 7919L + epoch);
+        // dropout masks are seeded per epoch too, so that a run resumed in another process or
+        // thread
+        // drops the same units as an uninterrupted one
+        engine.startEpoch(lr, config.seed() * 1_000_003L + epoch);
+        int[] order = shuffled(split.train(), random);
+        long started = System.nanoTime();
+        double lossSum = 0;
+        int images = 0;
+        try (BatchPrefetcher prefetch =
+            new BatchPrefetcher(
+                batches, order, config.batchSize(), batchesPerEpoch, augmenter, random)) {
+          for (int b = 0; b < batchesPerEpoch; b++) {
+            if (cancellation.isCancelled()) {
+              listener.onMessage(
+                  "cancelled in epoch " + epoch + "; resume continues from the last checkpoint");
+              return result(
+                  modelFile,
+                  history,
+                  trainedImages,
+                  trainSeconds,
+                  TrainingResult.StopReason.CANCELLED,
+                  config,
+                  data,
+                  split,
+                  listener);
+            }
+            int from = b * config.batchSize();
+            int to = Math.min(order.length, from + config.batchSize());
+            DataSet batch = prefetch.next();
+            double loss = engine.fit(batch);
+            if (!Double.isFinite(loss)) {
+              listener.onMessage(
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "loss became %s in epoch %d, batch %d: training stopped; the best model so far is kept%s",
+                      loss,
+                      epoch,
+                      b + 1,
+                      history.isEmpty()
+                          ? " (none: no epoch finished)"
+                          : " (epoch " + config.earlyStopping().bestEpoch(history) + ")"));
+              return result(
+                  modelFile,
+                  history,
+                  trainedImages,
+                  trainSeconds,
+                  TrainingResult.StopReason.DIVERGED,
+                  config,
+                  data,
+                  split,
+                  listener);
+            }
+            lossSum += loss * (to - from);
+            images += to - from;
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            double speed = images / Math.max(1e-9, elapsed);
+            double remaining =
+                (batchesPerEpoch - b - 1) * config.batchSize()
+                    + (double) (config.epochs() - epoch) * batchesPerEpoch * config.batchSize();
+            listener.onIteration(
+                new TrainingListener.IterationProgress(
                     epoch,
                     b + 1,
-                    history.isEmpty()
-                        ? " (none: no epoch finished)"
-                        : " (epoch " + config.earlyStopping().bestEpoch(history) + ")"));
-            return result(
-                modelFile,
-                history,
-                trainedImages,
-                trainSeconds,
-                TrainingResult.StopReason.DIVERGED,
-                config,
-                data,
-                split,
-                listener);
+                    batchesPerEpoch,
+                    loss,
+                    lr,
+                    speed,
+                    remaining / Math.max(1e-9, speed)));
           }
-          lossSum += loss * (to - from);
-          images += to - from;
-          double elapsed = (System.nanoTime() - started) / 1e9;
-          double speed = images / Math.max(1e-9, elapsed);
-          double remaining =
-              (batchesPerEpoch - b - 1) * config.batchSize()
-                  + (double) (config.epochs() - epoch) * batchesPerEpoch * config.batchSize();
-          listener.onIteration(
-              new TrainingListener.IterationProgress(
-                  epoch,
-                  b + 1,
-                  batchesPerEpoch,
-                  loss,
-                  lr,
-                  speed,
-                  remaining / Math.max(1e-9, speed)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted in epoch " + epoch);
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("interrupted in epoch " + epoch);
+        engine.finishEpoch(); // the network now holds the epoch's weights and optimiser state
+        double seconds = (System.nanoTime() - started) / 1e9;
+        trainedImages += images;
+        trainSeconds += seconds;
+        TrainedModel snapshot = new TrainedModel(net, current.metadata());
+        EpochMetrics metrics;
+        try {
+          metrics =
+              scorer.epoch(
+                  snapshot.rawClassifier(),
+                  data,
+                  java.util.Arrays.copyOf(order, Math.min(order.length, TRAIN_ACCURACY_SAMPLE)),
+                  split.validation(),
+                  config,
+                  new EpochScorer.Training(
+                      epoch, lossSum / Math.max(1, images), lr, images / seconds, seconds),
+                  cancellation);
+        } catch (Cancellation.CancelledException e) {
+          // the epoch is not recorded: a resumed run trains it again, to the same weights
+          listener.onMessage(
+              "cancelled while attacking epoch "
+                  + epoch
+                  + "'s validation images; resume continues from the last checkpoint");
+          return result(
+              modelFile,
+              history,
+              trainedImages,
+              trainSeconds,
+              TrainingResult.StopReason.CANCELLED,
+              config,
+              data,
+              split,
+              listener);
+        }
+        history.add(metrics);
+        boolean improved = config.earlyStopping().bestEpoch(history) == epoch;
+        ModelMetadata metadata =
+            current.metadata().withHistory(history, config.earlyStopping().bestEpoch(history));
+        current = new TrainedModel(net, metadata);
+        if (improved) {
+          ModelStore.save(current, modelFile);
+        }
+        ModelStore.save(current, checkpoint, true);
+        listener.onEpoch(metrics, improved);
+        if (config.earlyStopping().shouldStop(history)) {
+          listener.onMessage(
+              "early stopping after epoch "
+                  + epoch
+                  + ": no improvement of "
+                  + config.earlyStopping().monitor().name().toLowerCase(java.util.Locale.ROOT)
+                  + " for "
+                  + config.earlyStopping().patience()
+                  + " epochs; keeping epoch "
+                  + config.earlyStopping().bestEpoch(history));
+          stop = TrainingResult.StopReason.EARLY_STOPPED;
+          break;
+        }
       }
-      double seconds = (System.nanoTime() - started) / 1e9;
-      trainedImages += images;
-      trainSeconds += seconds;
-      TrainedModel snapshot = new TrainedModel(net, current.metadata());
-      EpochMetrics metrics;
-      try {
-        metrics =
-            scorer.epoch(
-                snapshot.rawClassifier(),
-                data,
-                java.util.Arrays.copyOf(order, Math.min(order.length, TRAIN_ACCURACY_SAMPLE)),
-                split.validation(),
-                config,
-                new EpochScorer.Training(
-                    epoch, lossSum / Math.max(1, images), lr, images / seconds, seconds),
-                cancellation);
-      } catch (Cancellation.CancelledException e) {
-        // the epoch is not recorded: a resumed run trains it again, to the same weights
-        listener.onMessage(
-            "cancelled while attacking epoch "
-                + epoch
-                + "'s validation images; resume continues from the last checkpoint");
-        return result(
-            modelFile,
-            history,
-            trainedImages,
-            trainSeconds,
-            TrainingResult.StopReason.CANCELLED,
-            config,
-            data,
-            split,
-            listener);
-      }
-      history.add(metrics);
-      boolean improved = config.earlyStopping().bestEpoch(history) == epoch;
-      ModelMetadata metadata =
-          current.metadata().withHistory(history, config.earlyStopping().bestEpoch(history));
-      current = new TrainedModel(net, metadata);
-      if (improved) {
-        ModelStore.save(current, modelFile);
-      }
-      ModelStore.save(current, checkpoint, true);
-      listener.onEpoch(metrics, improved);
-      if (config.earlyStopping().shouldStop(history)) {
-        listener.onMessage(
-            "early stopping after epoch "
-                + epoch
-                + ": no improvement of "
-                + config.earlyStopping().monitor().name().toLowerCase(java.util.Locale.ROOT)
-                + " for "
-                + config.earlyStopping().patience()
-                + " epochs; keeping epoch "
-                + config.earlyStopping().bestEpoch(history));
-        stop = TrainingResult.StopReason.EARLY_STOPPED;
-        break;
-      }
+      return result(
+          modelFile, history, trainedImages, trainSeconds, stop, config, data, split, listener);
     }
-    return result(
-        modelFile, history, trainedImages, trainSeconds, stop, config, data, split, listener);
   }
 
   private TrainingResult result(
