@@ -487,9 +487,12 @@ final class OnednnLayers {
   record AveragePoolThen(Linear classifier) implements OnednnNetwork.Head {
     @Override
     public float[] logits(float[] maps, int n) {
-      int channels = classifier.features();
-      int plane = maps.length / (n * channels);
-      float[] pooled = new float[n * channels];
+      return classifier.logits(averagePool(maps, maps.length / (n * classifier.features())), n);
+    }
+
+    /** The mean of each run of {@code plane} values (a channel's map). */
+    static float[] averagePool(float[] maps, int plane) {
+      float[] pooled = new float[maps.length / plane];
       for (int i = 0; i < pooled.length; i++) {
         float sum = 0;
         for (int k = 0; k < plane; k++) {
@@ -497,7 +500,7 @@ final class OnednnLayers {
         }
         pooled[i] = sum / plane;
       }
-      return classifier.logits(pooled, n);
+      return pooled;
     }
 
     @Override

@@ -490,7 +490,7 @@ final class OnednnTrainingLayers {
     public double lossAndGradients(
         float[] last, float[] labels, int n, float[] dLast, Random dropout) {
       int plane = last.length / (n * features);
-      float[] x = pool ? averagePool(last, plane) : last.clone();
+      float[] x = pool ? OnednnLayers.AveragePoolThen.averagePool(last, plane) : last.clone();
       float[] mask = null;
       if (keep < 1) {
         mask = new float[x.length];
@@ -531,18 +531,6 @@ final class OnednnTrainingLayers {
         java.util.Arrays.fill(dLast, i * plane, (i + 1) * plane, dx[i] / plane);
       }
       return loss;
-    }
-
-    private static float[] averagePool(float[] maps, int plane) {
-      float[] pooled = new float[maps.length / plane];
-      for (int i = 0; i < pooled.length; i++) {
-        float sum = 0;
-        for (int k = 0; k < plane; k++) {
-          sum += maps[i * plane + k];
-        }
-        pooled[i] = sum / plane;
-      }
-      return pooled;
     }
   }
 }
