@@ -62,13 +62,28 @@ public final class ImageOps {
         int y0 = (int) Math.floor(sy);
         float ax = (float) (sx - x0);
         float ay = (float) (sy - y0);
+        // the four neighbours, found once for all channels: their offsets (clamped to the edge)
+        // and, with a fill colour, which lie outside the picture
+        boolean x0In = x0 >= 0 && x0 < w;
+        boolean x1In = x0 + 1 >= 0 && x0 + 1 < w;
+        boolean y0In = y0 >= 0 && y0 < h;
+        boolean y1In = y0 + 1 >= 0 && y0 + 1 < h;
+        boolean filled = fill != null;
+        boolean out00 = filled && !(x0In && y0In);
+        boolean out10 = filled && !(x1In && y0In);
+        boolean out01 = filled && !(x0In && y1In);
+        boolean out11 = filled && !(x1In && y1In);
+        int cx0 = Math.min(w - 1, Math.max(0, x0));
+        int cx1 = Math.min(w - 1, Math.max(0, x0 + 1));
+        int row0 = Math.min(h - 1, Math.max(0, y0)) * w;
+        int row1 = Math.min(h - 1, Math.max(0, y0 + 1)) * w;
         for (int c = 0; c < channels; c++) {
           int base = c * plane;
-          float f = fill == null ? Float.NaN : fill[c];
-          float p00 = pixel(src, base, w, h, x0, y0, f);
-          float p10 = pixel(src, base, w, h, x0 + 1, y0, f);
-          float p01 = pixel(src, base, w, h, x0, y0 + 1, f);
-          float p11 = pixel(src, base, w, h, x0 + 1, y0 + 1, f);
+          float f = filled ? fill[c] : 0f;
+          float p00 = out00 ? f : src[base + row0 + cx0];
+          float p10 = out10 ? f : src[base + row0 + cx1];
+          float p01 = out01 ? f : src[base + row1 + cx0];
+          float p11 = out11 ? f : src[base + row1 + cx1];
           float top = p00 * (1 - ax) + p10 * ax;
           float bottom = p01 * (1 - ax) + p11 * ax;
           out[base + at] = clamp(top * (1 - ay) + bottom * ay);
@@ -76,15 +91,6 @@ public final class ImageOps {
       }
     }
     return new PixelImage(w, h, channels, out);
-  }
-
-  // a neighbour of a bilinear sample: outside the image the fill colour, or the nearest edge pixel
-  // when there is none (NaN)
-  private static float pixel(float[] src, int base, int w, int h, int x, int y, float fill) {
-    if ((x < 0 || y < 0 || x >= w || y >= h) && !Float.isNaN(fill)) {
-      return fill;
-    }
-    return src[base + Math.min(h - 1, Math.max(0, y)) * w + Math.min(w - 1, Math.max(0, x))];
   }
 
   /**
