@@ -177,7 +177,7 @@ final class OnednnTraining implements TrainingEngine {
     }
     try {
       plan = new Plan(n);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | OutOfMemoryError e) { // a primitive refused, or the native budget
       LOG.warn("oneDNN cannot train batches of {} here; DL4J trains on: {}", n, e.toString());
       return null;
     }
