@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Cancellation {
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final List<Runnable> whenCancelled = new CopyOnWriteArrayList<>();
+  private volatile Runnable betweenBatches = () -> {};
 
   /** A token that is never cancelled, for callers that do not offer cancel. */
   public static Cancellation none() {
@@ -31,6 +32,19 @@ public final class Cancellation {
     if (cancelled.get()) {
       hook.run();
     }
+  }
+
+  /**
+   * Sets what long work waits on between its batches: the job service makes a training run give the
+   * cores to interactive work there ({@link JobService#yieldToInteractive}).
+   */
+  public void onBetweenBatches(Runnable pause) {
+    betweenBatches = pause;
+  }
+
+  /** Called by long work between its batches, before it checks for cancel. */
+  public void betweenBatches() {
+    betweenBatches.run();
   }
 
   /** Whether cancel was asked for. */

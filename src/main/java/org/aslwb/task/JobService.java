@@ -21,6 +21,11 @@ import java.util.function.Consumer;
  *       LIME, exports) may occupy all workers but one, so a frame never waits behind two sweeps.
  * </ul>
  *
+ * <p>Interactive work also goes before training: between its batches a training run waits while
+ * interactive work runs or waits, or ended less than {@link #INTERACTIVE_GRACE_MS} ago (a slider
+ * drag is a stream of frames), for at most {@link #MAX_YIELD_MS} per batch. On two cores a batch of
+ * training on oneDNN keeps both busy, and a frame that shares them arrives late.
+ *
  * <p>Every job has its own cancel; cancelling one never touches another. {@link #inline()} runs
  * each job on the submitting thread, for logic tests that do not exercise concurrency.
  */
@@ -49,7 +54,19 @@ public final class JobService implements AutoCloseable {
    */
   public static final int TRAINING_PRIORITY = Thread.MIN_PRIORITY;
 
+  /**
+   * How long after interactive work a training run still waits: a drag's frames come this close.
+   */
+  static final long INTERACTIVE_GRACE_MS = 100;
+
+  /**
+   * The longest a training run waits between two batches: it slows under a long drag, never stops.
+   */
+  static final long MAX_YIELD_MS = 2000;
+
   private final Object lock = new Object();
+  private int interactiveRunning;
+  private long interactiveEnded = System.nanoTime() - INTERACTIVE_GRACE_MS * 1_000_000;
   private final PriorityQueue<Job<?>> pool =
       new PriorityQueue<>(
           Comparator.<Job<?>>comparingInt(j -> j.lane().ordinal()).thenComparingLong(Job::id));
@@ -136,6 +153,7 @@ public final class JobService implements AutoCloseable {
         return job;
       }
       if (lane == Lane.TRAINING) {
+        cancellation.onBetweenBatches(this::yieldToInteractive);
         training.add(job);
       } else {
         pool.add(job);
@@ -170,6 +188,8 @@ public final class JobService implements AutoCloseable {
         }
         if (job.lane() == Lane.BACKGROUND) {
           backgroundRunning++;
+        } else {
+          interactiveRunning++;
         }
       }
       try {
@@ -178,8 +198,39 @@ public final class JobService implements AutoCloseable {
         synchronized (lock) {
           if (job.lane() == Lane.BACKGROUND) {
             backgroundRunning--;
+          } else {
+            interactiveRunning--;
+            interactiveEnded = System.nanoTime();
           }
           lock.notifyAll();
+        }
+      }
+    }
+  }
+
+  /**
+   * Waits while interactive work runs, waits or has just ended, for at most {@link #MAX_YIELD_MS}:
+   * what a training run does between its batches.
+   */
+  public void yieldToInteractive() {
+    long deadline = System.nanoTime() + MAX_YIELD_MS * 1_000_000;
+    synchronized (lock) {
+      while (!closed) {
+        long now = System.nanoTime();
+        long quietAt = interactiveEnded + INTERACTIVE_GRACE_MS * 1_000_000;
+        boolean busy =
+            interactiveRunning > 0
+                || pool.stream().anyMatch(j -> j.lane() == Lane.INTERACTIVE)
+                || now < quietAt;
+        if (!busy || now >= deadline) {
+          return;
+        }
+        long waitNanos = Math.min(deadline - now, Math.max(1_000_000, quietAt - now));
+        try {
+          lock.wait(Math.max(1, waitNanos / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
         }
       }
     }

@@ -36,12 +36,28 @@ final class BatchPrefetcher implements AutoCloseable {
       int batches,
       Augmenter augmenter,
       Random random) {
+    this(assembler, order, batchSize, batches, augmenter, random, () -> {});
+  }
+
+  /**
+   * As above; the worker runs {@code pause} before each batch (the training job's wait for
+   * interactive work, so that augmenting ahead does not take the cores from a slider's frames).
+   */
+  BatchPrefetcher(
+      BatchAssembler assembler,
+      int[] order,
+      int batchSize,
+      int batches,
+      Augmenter augmenter,
+      Random random,
+      Runnable pause) {
     this.batches = batches;
     this.worker =
         new Thread(
             () -> {
               try {
                 for (int b = 0; b < batches; b++) {
+                  pause.run();
                   int from = b * batchSize;
                   int to = Math.min(order.length, from + batchSize);
                   ready.put(assembler.batch(order, from, to, augmenter, random));

@@ -168,8 +168,15 @@ public final class Trainer {
         int images = 0;
         try (BatchPrefetcher prefetch =
             new BatchPrefetcher(
-                batches, order, config.batchSize(), batchesPerEpoch, augmenter, random)) {
+                batches,
+                order,
+                config.batchSize(),
+                batchesPerEpoch,
+                augmenter,
+                random,
+                cancellation::betweenBatches)) {
           for (int b = 0; b < batchesPerEpoch; b++) {
+            cancellation.betweenBatches(); // in the app: interactive work first
             if (cancellation.isCancelled()) {
               listener.onMessage(
                   "cancelled in epoch " + epoch + "; resume continues from the last checkpoint");

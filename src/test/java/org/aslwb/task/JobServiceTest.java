@@ -100,6 +100,51 @@ class JobServiceTest {
   }
 
   @Test
+  void aTrainingRunWaitsBetweenBatchesWhileInteractiveWorkRuns() throws Exception {
+    try (JobService jobs = JobService.withWorkers(2)) {
+      java.util.concurrent.atomic.AtomicInteger batches =
+          new java.util.concurrent.atomic.AtomicInteger();
+      AtomicBoolean stop = new AtomicBoolean();
+      Job<String> training =
+          jobs.submit(
+              "training",
+              JobService.Lane.TRAINING,
+              (p, c) -> {
+                while (!stop.get()) {
+                  c.betweenBatches();
+                  batches.incrementAndGet();
+                  Thread.sleep(1);
+                }
+                return "t";
+              });
+      long waitUntil = System.nanoTime() + 10_000_000_000L;
+      while (batches.get() < 5 && System.nanoTime() < waitUntil) {
+        Thread.sleep(5);
+      }
+      assertTrue(batches.get() >= 5, "the run trains while nothing interactive runs");
+
+      CountDownLatch release = new CountDownLatch(1);
+      CountDownLatch started = new CountDownLatch(1);
+      Job<String> frame =
+          jobs.submit("frame", JobService.Lane.INTERACTIVE, blockUntil(release, started));
+      assertTrue(started.await(10, TimeUnit.SECONDS));
+      Thread.sleep(50); // a batch in progress when the frame began may finish
+      int during = batches.get();
+      Thread.sleep(300);
+      assertTrue(batches.get() <= during + 1, "no batch starts while the frame computes");
+      release.countDown();
+      frame.completion().get(10, TimeUnit.SECONDS);
+      waitUntil = System.nanoTime() + 10_000_000_000L;
+      while (batches.get() < during + 5 && System.nanoTime() < waitUntil) {
+        Thread.sleep(5);
+      }
+      assertTrue(batches.get() >= during + 5, "training goes on once the frame is done");
+      stop.set(true);
+      assertEquals("t", training.completion().get(10, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
   void cancellingOneJobLeavesTheOthers() throws Exception {
     try (JobService jobs = JobService.withWorkers(2)) {
       CountDownLatch release = new CountDownLatch(1);
