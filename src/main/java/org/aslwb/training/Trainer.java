@@ -242,6 +242,8 @@ public final class Trainer {
         double seconds = (System.nanoTime() - started) / 1e9;
         trainedImages += images;
         trainSeconds += seconds;
+        // the epoch's scoring and saving allocate and compute as much as many batches do
+        cancellation.betweenBatches();
         TrainedModel snapshot = new TrainedModel(net, current.metadata());
         EpochMetrics metrics;
         try {
