@@ -94,13 +94,21 @@ final class OnednnTraining implements TrainingEngine {
             case CNN -> OnednnTrainingLayers.simpleCnn(net, shape, masters);
             case DARKNET53 -> OnednnTrainingLayers.darkNet53(net, shape, masters);
           };
+      java.util.Set<String> trained = new java.util.HashSet<>();
       Adam config = null;
       for (Param p : network.params()) {
         p.loadMoments(net, moments);
         config = (Adam) moments.get(p.key()).getConfig();
+        trained.add(p.key());
+      }
+      if (!trained.equals(moments.keySet())) {
+        // a layer the builder does not know would never learn
+        throw new IllegalStateException(
+            "the network has parameters the engine does not train: "
+                + moments.keySet().stream().filter(k -> !trained.contains(k)).toList());
       }
       return new OnednnTraining(net, network, config);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | OutOfMemoryError e) { // OOM: JavaCPP's native budget
       masters.close();
       LOG.warn("training runs on DL4J: oneDNN cannot train this network: {}", e.toString());
       return null;
@@ -157,13 +165,18 @@ final class OnednnTraining implements TrainingEngine {
   @Override
   public double fit(DataSet batch) {
     if (!dl4j) {
+      if (closed) {
+        throw new IllegalStateException("the oneDNN training engine was closed");
+      }
       int n = (int) batch.getFeatures().size(0);
       Plan plan = planOrNull(n);
       if (plan != null) {
         return step(plan, batch, n);
       }
+      // for the rest of the run (a refused size is one the run will see again, each epoch)
       finishEpoch(); // what this run trained so far, for DL4J to go on from
       dl4j = true;
+      close(); // the plans and weights are DL4J's now
       new TrainingEngine.Dl4j(net).startEpoch(learningRate, dropout.nextLong());
     }
     net.fit(batch);
@@ -215,15 +228,17 @@ final class OnednnTraining implements TrainingEngine {
     }
     float a = (float) alpha;
     // both cores: a tenth of a DarkNet-53 step on one (40 M weights, each read and written)
+    // every parameter takes its step (no short cut at the first non-finite one)
     boolean finite =
         params.parallelStream()
-            .allMatch(
+            .map(
                 p ->
                     p.adamStep(
                         a,
                         (float) adam.getBeta1(),
                         (float) adam.getBeta2(),
-                        (float) adam.getEpsilon()));
+                        (float) adam.getEpsilon()))
+            .reduce(true, Boolean::logicalAnd);
     plan.updateStatistics();
     // oneDNN's ReLU turns NaN into 0, so a diverged network can still give a finite loss: its
     // weights tell (DL4J's NaN loss in the same case stops the run)
@@ -462,7 +477,7 @@ final class OnednnTraining implements TrainingEngine {
       this.n = n;
       try {
         build();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | OutOfMemoryError e) {
         session.close();
         throw e;
       }

@@ -153,7 +153,8 @@ public final class JobService implements AutoCloseable {
         return job;
       }
       if (lane == Lane.TRAINING) {
-        cancellation.onBetweenBatches(this::yieldToInteractive);
+        cancellation.onBetweenBatches(() -> yieldToInteractive(cancellation));
+        cancellation.whenCancelled(this::wake); // a Stop ends the wait at once
         training.add(job);
       } else {
         pool.add(job);
@@ -209,25 +210,24 @@ public final class JobService implements AutoCloseable {
   }
 
   /**
-   * Waits while interactive work runs, waits or has just ended, for at most {@link #MAX_YIELD_MS}:
-   * what a training run does between its batches.
+   * Waits while interactive work runs, waits or has just ended, for at most {@link #MAX_YIELD_MS},
+   * unless {@code cancellation} is cancelled: what a training run does between its batches.
    */
-  public void yieldToInteractive() {
+  public void yieldToInteractive(Cancellation cancellation) {
     long deadline = System.nanoTime() + MAX_YIELD_MS * 1_000_000;
     synchronized (lock) {
-      while (!closed) {
+      while (!closed && !cancellation.isCancelled()) {
         long now = System.nanoTime();
         long quietAt = interactiveEnded + INTERACTIVE_GRACE_MS * 1_000_000;
-        boolean busy =
-            interactiveRunning > 0
-                || pool.stream().anyMatch(j -> j.lane() == Lane.INTERACTIVE)
-                || now < quietAt;
-        if (!busy || now >= deadline) {
+        boolean working =
+            interactiveRunning > 0 || pool.stream().anyMatch(j -> j.lane() == Lane.INTERACTIVE);
+        if ((!working && now >= quietAt) || now >= deadline) {
           return;
         }
-        long waitNanos = Math.min(deadline - now, Math.max(1_000_000, quietAt - now));
+        // a job's end and a submit notify: while one works, sleep until then; after, the grace
+        long until = working ? deadline : Math.min(deadline, quietAt);
         try {
-          lock.wait(Math.max(1, waitNanos / 1_000_000));
+          lock.wait(Math.max(1, (until - now + 999_999) / 1_000_000));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;

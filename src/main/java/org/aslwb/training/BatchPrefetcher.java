@@ -58,6 +58,9 @@ final class BatchPrefetcher implements AutoCloseable {
               try {
                 for (int b = 0; b < batches; b++) {
                   pause.run();
+                  if (Thread.currentThread().isInterrupted()) {
+                    return; // closed while pausing: no batch is wanted any more
+                  }
                   int from = b * batchSize;
                   int to = Math.min(order.length, from + batchSize);
                   ready.put(assembler.batch(order, from, to, augmenter, random));

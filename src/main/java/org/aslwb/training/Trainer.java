@@ -159,8 +159,7 @@ public final class Trainer {
         double lr = config.schedule().rate(config.learningRate(), epoch, history);
         Random random = new Random(config.seed() * 7919L + epoch);
         // dropout masks are seeded per epoch too, so that a run resumed in another process or
-        // thread
-        // drops the same units as an uninterrupted one
+        // thread drops the same units as an uninterrupted one
         engine.startEpoch(lr, config.seed() * 1_000_003L + epoch);
         int[] order = shuffled(split.train(), random);
         long started = System.nanoTime();
@@ -180,6 +179,7 @@ public final class Trainer {
             if (cancellation.isCancelled()) {
               listener.onMessage(
                   "cancelled in epoch " + epoch + "; resume continues from the last checkpoint");
+              engine.close(); // its native memory, before the calibration loads the model
               return result(
                   modelFile,
                   history,
@@ -206,6 +206,7 @@ public final class Trainer {
                       history.isEmpty()
                           ? " (none: no epoch finished)"
                           : " (epoch " + config.earlyStopping().bestEpoch(history) + ")"));
+              engine.close(); // its native memory, before the calibration loads the model
               return result(
                   modelFile,
                   history,
@@ -263,6 +264,7 @@ public final class Trainer {
               "cancelled while attacking epoch "
                   + epoch
                   + "'s validation images; resume continues from the last checkpoint");
+          engine.close();
           return result(
               modelFile,
               history,
@@ -298,6 +300,7 @@ public final class Trainer {
           break;
         }
       }
+      engine.close();
       return result(
           modelFile, history, trainedImages, trainSeconds, stop, config, data, split, listener);
     }

@@ -23,10 +23,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * gradient (Adam's first moment after one step) must be as close to the double one as DL4J's float
  * step's is, and within 5%; measured, ours is 0.8-0.85x DL4J-float's error at worst, 2% at most.
  * From the same network and batch one step also leaves the same loss, batch-norm running statistics
- * and iteration count in the network; a second batch of another size then runs on a new plan from
- * the written-back weights, and its loss is what DL4J computes from them. Both architectures;
- * DarkNet-53 at width 0.25 (8-channel layers: channels-last) and 0.5 (the CPU's channel blocks),
- * the CNN with its dropout off (DL4J draws its masks from its own random source); soft labels.
+ * and iteration count in the network; a second batch of another size then runs on a new plan, and
+ * its loss is what DL4J computes from the written-back weights (so those are the engine's). Both
+ * architectures; DarkNet-53 at width 0.25 (8-channel layers: channels-last) and 0.5 (the CPU's
+ * channel blocks), the CNN with its dropout off (DL4J draws its masks from its own random source);
+ * soft labels.
  */
 class OnednnTrainingTest {
   private static final int CLASSES = 5;
@@ -52,6 +53,7 @@ class OnednnTrainingTest {
       assertNotNull(engine, "oneDNN trains this network here");
       engine.startEpoch(LR, 1);
       double loss = engine.fit(first);
+      assertEquals("oneDNN directly", engine.describe(), "no fallback to DL4J");
       engine.finishEpoch();
       reference.fit(
           new DataSet(
@@ -96,8 +98,56 @@ class OnednnTrainingTest {
 
       double expected = ours.score(second, true);
       assertEquals(expected, engine.fit(second), 1e-4 * expected, "a new batch size's loss");
-      assertTrue(engine.describe().contains("oneDNN"), engine.describe());
+      assertEquals("oneDNN directly", engine.describe(), "no fallback to DL4J");
     }
+  }
+
+  /**
+   * What a checkpoint carries is the whole state: a step, a write-back, a new engine from the
+   * network and a second step give what one engine taking both steps gives (moments read back in,
+   * the dense layer's transpose, the iteration count, the running statistics).
+   */
+  @ParameterizedTest
+  @CsvSource({"CNN, 1.0, 32", "DARKNET53, 0.25, 32"})
+  void aNewEngineGoesOnFromTheWrittenBackState(Architecture architecture, double width, int size) {
+    Engine.start();
+    NetworkShape shape = new NetworkShape(CLASSES, size, size, 3, width);
+    ComputationGraph resumed = architecture.create(shape, 5, LR);
+    if (architecture == Architecture.CNN) {
+      resumed.getLayer("output").conf().getLayer().setIDropout(null);
+    }
+    ComputationGraph straight = resumed.clone();
+    Random random = new Random(13);
+    DataSet first = batch(6, size, random);
+    DataSet second = batch(6, size, random);
+
+    try (OnednnTraining one = OnednnTraining.of(straight, architecture, shape)) {
+      one.startEpoch(LR, 1);
+      one.fit(first);
+      one.fit(second);
+      one.finishEpoch();
+    }
+    try (OnednnTraining before = OnednnTraining.of(resumed, architecture, shape)) {
+      before.startEpoch(LR, 1);
+      before.fit(first);
+      before.finishEpoch();
+    }
+    try (OnednnTraining after = OnednnTraining.of(resumed, architecture, shape)) {
+      after.startEpoch(LR, 1);
+      after.fit(second);
+      after.finishEpoch();
+    }
+
+    assertEquals(2, resumed.getConfiguration().getIterationCount());
+    assertEquals(2, straight.getConfiguration().getIterationCount());
+    assertTrue(
+        relativeError(straight.params(), resumed.params()) < 1e-6,
+        "weights: " + relativeError(straight.params(), resumed.params()));
+    INDArray expectedState = straight.getUpdater().getStateViewArray();
+    INDArray actualState = resumed.getUpdater().getStateViewArray();
+    assertTrue(
+        relativeError(expectedState, actualState) < 1e-6,
+        "Adam's moments: " + relativeError(expectedState, actualState));
   }
 
   private static INDArray firstMoment(ComputationGraph net, String key) {

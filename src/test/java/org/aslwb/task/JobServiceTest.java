@@ -145,6 +145,40 @@ class JobServiceTest {
   }
 
   @Test
+  void aStopEndsATrainingRunsWaitForInteractiveWorkAtOnce() throws Exception {
+    try (JobService jobs = JobService.withWorkers(2)) {
+      CountDownLatch release = new CountDownLatch(1);
+      CountDownLatch started = new CountDownLatch(1);
+      Job<String> frame =
+          jobs.submit("frame", JobService.Lane.INTERACTIVE, blockUntil(release, started));
+      assertTrue(started.await(10, TimeUnit.SECONDS));
+      CountDownLatch waiting = new CountDownLatch(1);
+      Cancellation stop = new Cancellation();
+      Job<String> training =
+          jobs.submit(
+              "training",
+              JobService.Lane.TRAINING,
+              stop,
+              (p, c) -> {
+                waiting.countDown();
+                c.betweenBatches(); // waits: the frame still computes
+                c.check();
+                return "t";
+              });
+      assertTrue(waiting.await(10, TimeUnit.SECONDS));
+      Thread.sleep(50);
+      long asked = System.nanoTime();
+      stop.cancel();
+      training.completion().handle((v, e) -> v).get(10, TimeUnit.SECONDS);
+      long tookMs = (System.nanoTime() - asked) / 1_000_000;
+      assertTrue(tookMs < JobService.MAX_YIELD_MS / 2, "stopped after " + tookMs + " ms");
+      assertEquals(Job.State.CANCELLED, training.state());
+      release.countDown();
+      frame.completion().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void cancellingOneJobLeavesTheOthers() throws Exception {
     try (JobService jobs = JobService.withWorkers(2)) {
       CountDownLatch release = new CountDownLatch(1);
