@@ -36,12 +36,8 @@ class OnednnTrainingTest {
   @ParameterizedTest
   @CsvSource({"CNN, 1.0, 32", "DARKNET53, 0.25, 32", "DARKNET53, 0.5, 64"})
   void aStepIsDl4jsToFloatRounding(Architecture architecture, double width, int size) {
-    Engine.start();
     NetworkShape shape = new NetworkShape(CLASSES, size, size, 3, width);
-    ComputationGraph ours = architecture.create(shape, 3, LR);
-    if (architecture == Architecture.CNN) {
-      ours.getLayer("output").conf().getLayer().setIDropout(null);
-    }
+    ComputationGraph ours = withoutDropout(architecture, shape, 3);
     ComputationGraph reference = ours.clone().convertDataType(DataType.DOUBLE);
     ComputationGraph dl4jFloat = ours.clone();
     ComputationGraph before = ours.clone();
@@ -110,12 +106,8 @@ class OnednnTrainingTest {
   @ParameterizedTest
   @CsvSource({"CNN, 1.0, 32", "DARKNET53, 0.25, 32"})
   void aNewEngineGoesOnFromTheWrittenBackState(Architecture architecture, double width, int size) {
-    Engine.start();
     NetworkShape shape = new NetworkShape(CLASSES, size, size, 3, width);
-    ComputationGraph resumed = architecture.create(shape, 5, LR);
-    if (architecture == Architecture.CNN) {
-      resumed.getLayer("output").conf().getLayer().setIDropout(null);
-    }
+    ComputationGraph resumed = withoutDropout(architecture, shape, 5);
     ComputationGraph straight = resumed.clone();
     Random random = new Random(13);
     DataSet first = batch(6, size, random);
@@ -160,6 +152,17 @@ class OnednnTrainingTest {
     INDArray e = expected.castTo(DataType.DOUBLE);
     double norm = Math.max(1e-30, e.norm2Number().doubleValue());
     return e.sub(actual.castTo(DataType.DOUBLE)).norm2Number().doubleValue() / norm;
+  }
+
+  /** A new network; the CNN's dropout off, as DL4J draws its masks from its own source. */
+  private static ComputationGraph withoutDropout(
+      Architecture architecture, NetworkShape shape, long seed) {
+    Engine.start();
+    ComputationGraph net = architecture.create(shape, seed, LR);
+    if (architecture == Architecture.CNN) {
+      net.getLayer("output").conf().getLayer().setIDropout(null);
+    }
+    return net;
   }
 
   private static AdamUpdater adamOf(ComputationGraph net, String key) {

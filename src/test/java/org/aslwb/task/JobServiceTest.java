@@ -75,6 +75,16 @@ class JobServiceTest {
     }
   }
 
+  /** Whether {@code count} reaches {@code target} within 10 s. */
+  private static boolean reaches(java.util.concurrent.atomic.AtomicInteger count, int target)
+      throws InterruptedException {
+    long until = System.nanoTime() + 10_000_000_000L;
+    while (count.get() < target && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    return count.get() >= target;
+  }
+
   private static int priority() {
     return Thread.currentThread().getPriority();
   }
@@ -117,11 +127,7 @@ class JobServiceTest {
                 }
                 return "t";
               });
-      long waitUntil = System.nanoTime() + 10_000_000_000L;
-      while (batches.get() < 5 && System.nanoTime() < waitUntil) {
-        Thread.sleep(5);
-      }
-      assertTrue(batches.get() >= 5, "the run trains while nothing interactive runs");
+      assertTrue(reaches(batches, 5), "the run trains while nothing interactive runs");
 
       CountDownLatch release = new CountDownLatch(1);
       CountDownLatch started = new CountDownLatch(1);
@@ -134,11 +140,7 @@ class JobServiceTest {
       assertTrue(batches.get() <= during + 1, "no batch starts while the frame computes");
       release.countDown();
       frame.completion().get(10, TimeUnit.SECONDS);
-      waitUntil = System.nanoTime() + 10_000_000_000L;
-      while (batches.get() < during + 5 && System.nanoTime() < waitUntil) {
-        Thread.sleep(5);
-      }
-      assertTrue(batches.get() >= during + 5, "training goes on once the frame is done");
+      assertTrue(reaches(batches, during + 5), "training goes on once the frame is done");
       stop.set(true);
       assertEquals("t", training.completion().get(10, TimeUnit.SECONDS));
     }
