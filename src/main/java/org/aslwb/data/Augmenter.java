@@ -45,17 +45,13 @@ public final class Augmenter {
     if (a.flip() > 0 && random.nextDouble() < a.flip()) {
       out = ImageOps.flipHorizontal(out);
     }
-    if (a.brightness() > 0) {
-      out = ImageOps.brightness(out, uniform(random, a.brightness()));
-    }
-    if (a.contrast() > 0) {
-      out = ImageOps.contrast(out, 1 + uniform(random, a.contrast()));
-    }
-    if (a.saturation() > 0) {
-      out = ImageOps.saturation(out, 1 + uniform(random, a.saturation()));
-    }
-    if (a.hue() > 0) {
-      out = ImageOps.hue(out, uniform(random, a.hue()));
+    // drawn in this order, then applied in one go (NaN: off)
+    double delta = a.brightness() > 0 ? uniform(random, a.brightness()) : Double.NaN;
+    double contrast = a.contrast() > 0 ? 1 + uniform(random, a.contrast()) : Double.NaN;
+    double saturation = a.saturation() > 0 ? 1 + uniform(random, a.saturation()) : Double.NaN;
+    double turns = a.hue() > 0 ? uniform(random, a.hue()) : Double.NaN;
+    if (a.brightness() > 0 || a.contrast() > 0 || a.saturation() > 0 || a.hue() > 0) {
+      out = ImageOps.colourJitter(out, delta, contrast, saturation, turns);
     }
     if (a.greyscale() > 0 && random.nextDouble() < a.greyscale()) {
       out = ImageOps.greyscale(out);

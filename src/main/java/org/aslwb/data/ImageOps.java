@@ -184,6 +184,81 @@ public final class ImageOps {
     return with(image, d);
   }
 
+  /**
+   * {@link #brightness}, {@link #contrast}, {@link #saturation} and {@link #hue} in that order,
+   * each skipped when its argument is NaN, in two passes over a 3-channel image instead of six and
+   * one new image instead of four: the same values as applying them one by one ({@code
+   * ImageOpsFusionTest}), at a fraction of the cost for training's augmentation.
+   */
+  public static PixelImage colourJitter(
+      PixelImage image, double delta, double contrast, double saturation, double turns) {
+    if (image.channels() != 3) {
+      PixelImage out = image;
+      out = Double.isNaN(delta) ? out : brightness(out, delta);
+      out = Double.isNaN(contrast) ? out : contrast(out, contrast);
+      out = Double.isNaN(saturation) ? out : saturation(out, saturation);
+      out = Double.isNaN(turns) ? out : hue(out, turns);
+      return out == image ? image.copy() : out;
+    }
+    int plane = image.planeSize();
+    float[] src = image.data();
+    float[] d = new float[src.length];
+    boolean bright = !Double.isNaN(delta);
+    // pass 1: brightness, and the mean luminance contrast scales about
+    double mean = 0;
+    for (int i = 0; i < plane; i++) {
+      float r = src[i];
+      float g = src[plane + i];
+      float b = src[2 * plane + i];
+      if (bright) {
+        r = clamp((float) (r + delta));
+        g = clamp((float) (g + delta));
+        b = clamp((float) (b + delta));
+      }
+      d[i] = r;
+      d[plane + i] = g;
+      d[2 * plane + i] = b;
+      mean += 0.299f * r + 0.587f * g + 0.114f * b;
+    }
+    mean /= plane;
+    boolean contrasted = !Double.isNaN(contrast);
+    boolean saturated = !Double.isNaN(saturation);
+    boolean turned = !Double.isNaN(turns);
+    double cos = turned ? Math.cos(2 * Math.PI * turns) : 1;
+    double sin = turned ? Math.sin(2 * Math.PI * turns) : 0;
+    // pass 2: per pixel, each operation on the one before's clamped result
+    for (int i = 0; i < plane; i++) {
+      float r = d[i];
+      float g = d[plane + i];
+      float b = d[2 * plane + i];
+      if (contrasted) {
+        r = clamp((float) (mean + (r - mean) * contrast));
+        g = clamp((float) (mean + (g - mean) * contrast));
+        b = clamp((float) (mean + (b - mean) * contrast));
+      }
+      if (saturated) {
+        float y = 0.299f * r + 0.587f * g + 0.114f * b;
+        r = clamp((float) (y + (r - y) * saturation));
+        g = clamp((float) (y + (g - y) * saturation));
+        b = clamp((float) (y + (b - y) * saturation));
+      }
+      if (turned) {
+        double y = 0.299 * r + 0.587 * g + 0.114 * b;
+        double iq = 0.596 * r - 0.274 * g - 0.322 * b;
+        double q = 0.211 * r - 0.523 * g + 0.312 * b;
+        double i2 = cos * iq - sin * q;
+        double q2 = sin * iq + cos * q;
+        r = clamp((float) (y + 0.956 * i2 + 0.621 * q2));
+        g = clamp((float) (y - 0.272 * i2 - 0.647 * q2));
+        b = clamp((float) (y - 1.106 * i2 + 1.703 * q2));
+      }
+      d[i] = r;
+      d[plane + i] = g;
+      d[2 * plane + i] = b;
+    }
+    return with(image, d);
+  }
+
   /** Every pixel's luminance on all channels. */
   public static PixelImage greyscale(PixelImage image) {
     return saturation(image, 0);
