@@ -59,6 +59,28 @@ final class OnednnLayers {
      * @return the input gradient; null for a training network's first layer, which needs none
      */
     Tensor backward(Tensor diffDst, dnnl_memory_desc_t diffSrc);
+
+    /**
+     * A built layer whose output is {@code output} and whose backward pass {@code backward} adds.
+     */
+    static Built of(Tensor output, Gradient backward) {
+      return new Built() {
+        @Override
+        public Tensor output() {
+          return output;
+        }
+
+        @Override
+        public Tensor backward(Tensor diffDst, dnnl_memory_desc_t diffSrc) {
+          return backward.add(diffDst, diffSrc);
+        }
+      };
+    }
+  }
+
+  /** What {@link Built#backward} does, as a lambda. */
+  interface Gradient {
+    Tensor add(Tensor diffDst, dnnl_memory_desc_t diffSrc);
   }
 
   /** DarkNet-53's twin: convolutions with their leaky ReLU, residual sums, then pooling in Java. */
@@ -204,51 +226,43 @@ final class OnednnLayers {
               src,
               weightsIn(plan, Session.query(pd, dnnl_query_weights_md)),
               floats(bias));
-      Conv conv = this;
-      return new Built() {
-        @Override
-        public Tensor output() {
-          return dst;
-        }
+      java.util.function.BiFunction<dnnl_memory_desc_t, Tensor, dnnl_primitive_desc> backwardData =
+          (srcDesc, diffPre) ->
+              s.convolutionBackwardData(
+                  srcDesc,
+                  Session.desc(weightDims(), dnnl_format_tag_any),
+                  diffPre.desc,
+                  strides,
+                  pad[1],
+                  pad[2],
+                  pd);
+      return Built.of(
+          dst,
+          (diffDst, diffSrc) -> {
+            Tensor diffPre = reluBackward(plan, dst, diffDst, alpha);
+            dnnl_memory_desc_t srcDesc = diffSrc != null ? diffSrc : src.desc;
+            dnnl_primitive_desc back = backwardData.apply(srcDesc, diffPre);
+            if (!Session.isReference(back)) {
+              return backwardStep(plan, back, diffPre, s.tensor(srcDesc));
+            }
+            // the first layer's gradient in the picture's plain layout (3 channels) has no fast
+            // kernel: oneDNN writes its own layout, then a reorder
+            back =
+                backwardData.apply(
+                    Session.desc(OnednnNetwork.dims(src), dnnl_format_tag_any), diffPre);
+            Tensor own =
+                backwardStep(
+                    plan, back, diffPre, s.tensor(Session.query(back, dnnl_query_diff_src_md)));
+            Tensor result = s.tensor(srcDesc);
+            plan.backwardStep(s.reorder(own, result));
+            return result;
+          });
+    }
 
-        @Override
-        public Tensor backward(Tensor diffDst, dnnl_memory_desc_t diffSrc) {
-          Tensor diffPre = reluBackward(plan, dst, diffDst, alpha);
-          dnnl_memory_desc_t srcDesc = diffSrc != null ? diffSrc : src.desc;
-          dnnl_primitive_desc back = backwardData(srcDesc, diffPre);
-          if (!Session.isReference(back)) {
-            return backwardStep(back, diffPre, s.tensor(srcDesc));
-          }
-          // the first layer's gradient in the picture's plain layout (3 channels) has no fast
-          // kernel: oneDNN writes its own layout, then a reorder
-          back = backwardData(Session.desc(OnednnNetwork.dims(src), dnnl_format_tag_any), diffPre);
-          Tensor own =
-              backwardStep(back, diffPre, s.tensor(Session.query(back, dnnl_query_diff_src_md)));
-          Tensor result = s.tensor(srcDesc);
-          plan.backwardStep(s.reorder(own, result));
-          return result;
-        }
-
-        private dnnl_primitive_desc backwardData(dnnl_memory_desc_t srcDesc, Tensor diffPre) {
-          return s.convolutionBackwardData(
-              srcDesc,
-              Session.desc(weightDims(), dnnl_format_tag_any),
-              diffPre.desc,
-              strides,
-              pad[1],
-              pad[2],
-              pd);
-        }
-
-        private Tensor backwardStep(dnnl_primitive_desc back, Tensor diffPre, Tensor result) {
-          return backwardDataStep(
-              plan,
-              back,
-              diffPre,
-              conv.weightsIn(plan, Session.query(back, dnnl_query_weights_md)),
-              result);
-        }
-      };
+    private Tensor backwardStep(
+        Plan plan, dnnl_primitive_desc back, Tensor diffPre, Tensor result) {
+      return backwardDataStep(
+          plan, back, diffPre, weightsIn(plan, Session.query(back, dnnl_query_weights_md)), result);
     }
 
     private Tensor weightsIn(Plan plan, dnnl_memory_desc_t desc) {
@@ -276,28 +290,22 @@ final class OnednnLayers {
       // a new tensor, not the input's: the layers before keep their outputs for the backward pass
       Tensor sum = s.tensor(src.desc);
       plan.forwardStep(s.add(src, x, sum));
-      return new Built() {
-        @Override
-        public Tensor output() {
-          return sum;
-        }
-
-        @Override
-        public Tensor backward(Tensor diffDst, dnnl_memory_desc_t diffSrc) {
-          Tensor g = diffDst;
-          for (int i = built.size() - 1; i >= 0; i--) {
-            g = built.get(i).backward(g, null);
-          }
-          Tensor total = s.tensor(diffDst.desc);
-          plan.backwardStep(s.add(diffDst, g, total));
-          if (diffSrc == null || Session.same(diffSrc, total.desc)) {
-            return total;
-          }
-          Tensor result = s.tensor(diffSrc); // a residual first in the network
-          plan.backwardStep(s.reorder(total, result));
-          return result;
-        }
-      };
+      return Built.of(
+          sum,
+          (diffDst, diffSrc) -> {
+            Tensor g = diffDst;
+            for (int i = built.size() - 1; i >= 0; i--) {
+              g = built.get(i).backward(g, null);
+            }
+            Tensor total = s.tensor(diffDst.desc);
+            plan.backwardStep(s.add(diffDst, g, total));
+            if (diffSrc == null || Session.same(diffSrc, total.desc)) {
+              return total;
+            }
+            Tensor result = s.tensor(diffSrc); // a residual first in the network
+            plan.backwardStep(s.reorder(total, result));
+            return result;
+          });
     }
   }
 
@@ -323,28 +331,22 @@ final class OnednnLayers {
       plan.forwardStep(
           s.step(
               pd, new int[] {DNNL_ARG_SRC, DNNL_ARG_DST, DNNL_ARG_WORKSPACE}, src, dst, workspace));
-      return new Built() {
-        @Override
-        public Tensor output() {
-          return dst;
-        }
-
-        @Override
-        public Tensor backward(Tensor diffDst, dnnl_memory_desc_t diffSrc) {
-          dnnl_memory_desc_t srcDesc = diffSrc != null ? diffSrc : src.desc;
-          dnnl_primitive_desc back =
-              s.maxPoolingBackward(srcDesc, diffDst.desc, kernel, kernel, pd);
-          Tensor result = s.tensor(srcDesc);
-          plan.backwardStep(
-              s.step(
-                  back,
-                  new int[] {DNNL_ARG_DIFF_DST, DNNL_ARG_WORKSPACE, DNNL_ARG_DIFF_SRC},
-                  diffDst,
-                  workspace,
-                  result));
-          return result;
-        }
-      };
+      return Built.of(
+          dst,
+          (diffDst, diffSrc) -> {
+            dnnl_memory_desc_t srcDesc = diffSrc != null ? diffSrc : src.desc;
+            dnnl_primitive_desc back =
+                s.maxPoolingBackward(srcDesc, diffDst.desc, kernel, kernel, pd);
+            Tensor result = s.tensor(srcDesc);
+            plan.backwardStep(
+                s.step(
+                    back,
+                    new int[] {DNNL_ARG_DIFF_DST, DNNL_ARG_WORKSPACE, DNNL_ARG_DIFF_SRC},
+                    diffDst,
+                    workspace,
+                    result));
+            return result;
+          });
     }
   }
 
@@ -412,28 +414,21 @@ final class OnednnLayers {
               src,
               weightsIn(plan, weightDims, Session.query(pd, dnnl_query_weights_md)),
               bias);
-      Dense dense = this;
-      return new Built() {
-        @Override
-        public Tensor output() {
-          return dst;
-        }
-
-        @Override
-        public Tensor backward(Tensor diffDst, dnnl_memory_desc_t diffSrc) {
-          Tensor diffPre = reluBackward(plan, dst, diffDst, 0f);
-          dnnl_memory_desc_t srcDesc = diffSrc != null ? diffSrc : src.desc;
-          dnnl_primitive_desc back =
-              s.innerProductBackwardData(
-                  srcDesc, Session.desc(weightDims, dnnl_format_tag_any), diffPre.desc, pd);
-          return backwardDataStep(
-              plan,
-              back,
-              diffPre,
-              dense.weightsIn(plan, weightDims, Session.query(back, dnnl_query_weights_md)),
-              s.tensor(srcDesc));
-        }
-      };
+      return Built.of(
+          dst,
+          (diffDst, diffSrc) -> {
+            Tensor diffPre = reluBackward(plan, dst, diffDst, 0f);
+            dnnl_memory_desc_t srcDesc = diffSrc != null ? diffSrc : src.desc;
+            dnnl_primitive_desc back =
+                s.innerProductBackwardData(
+                    srcDesc, Session.desc(weightDims, dnnl_format_tag_any), diffPre.desc, pd);
+            return backwardDataStep(
+                plan,
+                back,
+                diffPre,
+                weightsIn(plan, weightDims, Session.query(back, dnnl_query_weights_md)),
+                s.tensor(srcDesc));
+          });
     }
 
     private Tensor weightsIn(Plan plan, long[] dims, dnnl_memory_desc_t desc) {

@@ -151,7 +151,7 @@ final class OnednnNetwork implements AutoCloseable {
       int m = Math.min(CHUNK, n - start);
       float[] chunk = slice(input, start * size, m * size);
       float[] features = withPlan(m, plan -> plan.forward(chunk));
-      float[] p = softmax(head.logits(features, m), m);
+      float[] p = softmax(head.logits(features, m), m, classes);
       System.arraycopy(p, 0, out, start * classes, p.length);
     }
     return out;
@@ -181,7 +181,7 @@ final class OnednnNetwork implements AutoCloseable {
           withPlan(
               m,
               plan -> {
-                float[] dLogits = softmax(head.logits(plan.forward(chunk), m), m);
+                float[] dLogits = softmax(head.logits(plan.forward(chunk), m), m, classes);
                 for (int i = 0; i < m; i++) {
                   dLogits[i * classes + labels[first + i]] -= 1f;
                 }
@@ -199,7 +199,8 @@ final class OnednnNetwork implements AutoCloseable {
     return java.util.Arrays.copyOfRange(values, from, from + length);
   }
 
-  private float[] softmax(float[] z, int n) {
+  /** Softmax of {@code n} rows of {@code classes} logits, in place. */
+  static float[] softmax(float[] z, int n, int classes) {
     for (int i = 0; i < n; i++) {
       float max = Float.NEGATIVE_INFINITY;
       for (int k = 0; k < classes; k++) {
@@ -305,6 +306,15 @@ final class OnednnNetwork implements AutoCloseable {
   /** The plain (row-major) layout of a tensor of {@code dims}. */
   static int plainTag(long[] dims) {
     return dims.length == 4 ? dnnl_nchw : dnnl_nc;
+  }
+
+  /** The number of values in a tensor of {@code dims}. */
+  static long size(long[] dims) {
+    long size = 1;
+    for (long d : dims) {
+      size *= d;
+    }
+    return size;
   }
 
   static long[] dims(Tensor t) {
@@ -437,14 +447,6 @@ final class OnednnNetwork implements AutoCloseable {
         building.add(session.reorder(built.get(0).backward(g, null), diffInput));
       }
       backward = building; // only once complete: a failure leaves it to be built again
-    }
-
-    private static long size(long[] dims) {
-      long size = 1;
-      for (long d : dims) {
-        size *= d;
-      }
-      return size;
     }
 
     /** Waits for a call in progress, then releases the native objects. */

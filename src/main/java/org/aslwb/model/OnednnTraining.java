@@ -285,26 +285,13 @@ final class OnednnTraining implements TrainingEngine {
 
   /** Softmax cross-entropy of {@code n} rows of logits (in place: they become its gradient). */
   static double softmaxCrossEntropy(float[] logits, float[] labels, int n, int classes) {
+    float[] p = OnednnNetwork.softmax(logits, n, classes);
     double loss = 0;
-    for (int i = 0; i < n; i++) {
-      int row = i * classes;
-      float max = Float.NEGATIVE_INFINITY;
-      for (int k = 0; k < classes; k++) {
-        max = Math.max(max, logits[row + k]);
+    for (int i = 0; i < p.length; i++) {
+      if (labels[i] != 0) {
+        loss -= labels[i] * Math.log(Math.min(1, Math.max(CLIP, p[i])));
       }
-      double sum = 0;
-      for (int k = 0; k < classes; k++) {
-        sum += Math.exp(logits[row + k] - max);
-      }
-      for (int k = 0; k < classes; k++) {
-        double p = Math.exp(logits[row + k] - max) / sum;
-        float y = labels[row + k];
-        if (y != 0) {
-          loss -= y * Math.log(Math.min(1, Math.max(CLIP, p)));
-        }
-        // the gradient of the batch's mean loss: (p - y) / n
-        logits[row + k] = (float) ((p - y) / n);
-      }
+      p[i] = (p[i] - labels[i]) / n; // the gradient of the batch's mean loss
     }
     return loss / n;
   }
@@ -364,7 +351,7 @@ final class OnednnTraining implements TrainingEngine {
 
     private float[] plain(INDArray logical) {
       float[] values = Tensors.toFloats(transposed ? logical.transpose() : logical);
-      if (values.length != size(dims)) {
+      if (values.length != OnednnNetwork.size(dims)) {
         throw new IllegalStateException(key + " has " + values.length + " values");
       }
       return values;
@@ -453,14 +440,6 @@ final class OnednnTraining implements TrainingEngine {
     }
   }
 
-  static long size(long[] dims) {
-    long size = 1;
-    for (long d : dims) {
-      size *= d;
-    }
-    return size;
-  }
-
   /** The primitives and buffers of a training step at one batch size. */
   final class Plan implements OnednnLayers.Pass {
     final int n;
@@ -497,7 +476,7 @@ final class OnednnTraining implements TrainingEngine {
         x = b.output();
       }
       long[] lastDims = OnednnNetwork.dims(x);
-      lastSize = (int) size(lastDims);
+      lastSize = (int) OnednnNetwork.size(lastDims);
       lastPlain = session.tensor(lastDims, OnednnNetwork.plainTag(lastDims));
       forward.add(session.reorder(x, lastPlain));
       diffLastPlain = session.tensor(lastPlain.desc);

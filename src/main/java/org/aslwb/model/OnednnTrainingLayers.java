@@ -228,47 +228,49 @@ final class OnednnTrainingLayers {
           relu
               ? s.convolution(src.desc, anyWeights, biasDesc, dstDesc, strides, pad[1], pad[2], 0f)
               : s.convolution(src.desc, anyWeights, biasDesc, dstDesc, strides, pad[1], pad[2]);
-      Tensor w = weights.in(plan, Session.query(pd, dnnl_query_weights_md));
-      Tensor dst = s.tensor(Session.query(pd, dnnl_query_dst_md));
-      plan.forwardStep(
-          bias == null
-              ? s.step(pd, new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST}, src, w, dst)
-              : s.step(
-                  pd,
-                  new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST},
-                  src,
-                  w,
-                  bias.master,
-                  dst));
-      return new Built() {
-        @Override
-        public Tensor output() {
-          return dst;
-        }
-
-        @Override
-        public Tensor backward(Tensor diffDst, dnnl_memory_desc_t diffSrc) {
-          Tensor diffPre = relu ? OnednnLayers.reluBackward(plan, dst, diffDst, 0f) : diffDst;
-          dnnl_primitive_desc bw =
-              s.convolutionBackwardWeights(
-                  src.desc, anyWeights, biasDesc, diffPre.desc, strides, pad[1], pad[2], pd);
-          weightGradients(plan, bw, src, diffPre, weights, bias);
-          if (first) {
-            return null;
-          }
-          dnnl_primitive_desc bd =
-              s.convolutionBackwardData(
-                  diffSrc != null ? diffSrc : src.desc,
-                  anyWeights,
-                  diffPre.desc,
-                  strides,
-                  pad[1],
-                  pad[2],
-                  pd);
-          return backwardData(plan, bd, diffPre, weights);
-        }
-      };
+      Tensor dst = weightedForward(plan, pd, src, weights, bias);
+      return Built.of(
+          dst,
+          (diffDst, diffSrc) -> {
+            Tensor diffPre = relu ? OnednnLayers.reluBackward(plan, dst, diffDst, 0f) : diffDst;
+            dnnl_primitive_desc bw =
+                s.convolutionBackwardWeights(
+                    src.desc, anyWeights, biasDesc, diffPre.desc, strides, pad[1], pad[2], pd);
+            weightGradients(plan, bw, src, diffPre, weights, bias);
+            if (first) {
+              return null;
+            }
+            dnnl_primitive_desc bd =
+                s.convolutionBackwardData(
+                    diffSrc != null ? diffSrc : src.desc,
+                    anyWeights,
+                    diffPre.desc,
+                    strides,
+                    pad[1],
+                    pad[2],
+                    pd);
+            return backwardData(plan, bd, diffPre, weights);
+          });
     }
+  }
+
+  /** The forward step of a layer with weights and, unless null, a bias; returns its output. */
+  private static Tensor weightedForward(
+      Plan plan, dnnl_primitive_desc pd, Tensor src, Param weights, Param bias) {
+    Session s = plan.session();
+    Tensor w = weights.in(plan, Session.query(pd, dnnl_query_weights_md));
+    Tensor dst = s.tensor(Session.query(pd, dnnl_query_dst_md));
+    plan.forwardStep(
+        bias == null
+            ? s.step(pd, new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST}, src, w, dst)
+            : s.step(
+                pd,
+                new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST},
+                src,
+                w,
+                bias.master,
+                dst));
+    return dst;
   }
 
   /** A backward-weights step ({@code bw}) writing into the parameters' gradients. */
@@ -353,42 +355,36 @@ final class OnednnTrainingLayers {
               mean,
               var));
       plan.afterStep(() -> stats.update(mean, var));
-      return new Built() {
-        @Override
-        public Tensor output() {
-          return dst;
-        }
-
-        @Override
-        public Tensor backward(Tensor diffDst, dnnl_memory_desc_t diffSrc) {
-          dnnl_primitive_desc bd = s.batchNormBackward(src.desc, epsilon, pd);
-          Tensor result = s.tensor(src.desc);
-          plan.backwardStep(
-              s.step(
-                  bd,
-                  new int[] {
-                    DNNL_ARG_SRC,
-                    DNNL_ARG_MEAN,
-                    DNNL_ARG_VARIANCE,
-                    DNNL_ARG_DIFF_DST,
-                    DNNL_ARG_SCALE,
-                    DNNL_ARG_SHIFT,
-                    DNNL_ARG_DIFF_SRC,
-                    DNNL_ARG_DIFF_SCALE,
-                    DNNL_ARG_DIFF_SHIFT
-                  },
-                  src,
-                  mean,
-                  var,
-                  diffDst,
-                  gamma.master,
-                  beta.master,
-                  result,
-                  gamma.diff,
-                  beta.diff));
-          return result;
-        }
-      };
+      return Built.of(
+          dst,
+          (diffDst, diffSrc) -> {
+            dnnl_primitive_desc bd = s.batchNormBackward(src.desc, epsilon, pd);
+            Tensor result = s.tensor(src.desc);
+            plan.backwardStep(
+                s.step(
+                    bd,
+                    new int[] {
+                      DNNL_ARG_SRC,
+                      DNNL_ARG_MEAN,
+                      DNNL_ARG_VARIANCE,
+                      DNNL_ARG_DIFF_DST,
+                      DNNL_ARG_SCALE,
+                      DNNL_ARG_SHIFT,
+                      DNNL_ARG_DIFF_SRC,
+                      DNNL_ARG_DIFF_SCALE,
+                      DNNL_ARG_DIFF_SHIFT
+                    },
+                    src,
+                    mean,
+                    var,
+                    diffDst,
+                    gamma.master,
+                    beta.master,
+                    result,
+                    gamma.diff,
+                    beta.diff));
+            return result;
+          });
     }
   }
 
@@ -405,17 +401,11 @@ final class OnednnTrainingLayers {
       dnnl_primitive_desc pd = s.leakyRelu(src.desc, alpha);
       Tensor dst = s.tensor(src.desc);
       plan.forwardStep(s.step(pd, new int[] {DNNL_ARG_SRC, DNNL_ARG_DST}, src, dst));
-      return new Built() {
-        @Override
-        public Tensor output() {
-          return dst;
-        }
-
-        @Override
-        public Tensor backward(Tensor diffDst, dnnl_memory_desc_t diffSrc) {
-          return OnednnLayers.reluBackward(plan, dst, diffDst, alpha);
-        }
-      };
+      return Built.of(
+          dst,
+          (diffDst, diffSrc) -> {
+            return OnednnLayers.reluBackward(plan, dst, diffDst, alpha);
+          });
     }
   }
 
@@ -440,41 +430,26 @@ final class OnednnTrainingLayers {
               anyWeights,
               bias.master.desc,
               Session.desc(new long[] {plan.images(), out}, dnnl_nc));
-      Tensor w = weights.in(plan, Session.query(pd, dnnl_query_weights_md));
-      Tensor dst = s.tensor(Session.query(pd, dnnl_query_dst_md));
-      plan.forwardStep(
-          s.step(
-              pd,
-              new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST},
-              src,
-              w,
-              bias.master,
-              dst));
-      return new Built() {
-        @Override
-        public Tensor output() {
-          return dst;
-        }
-
-        @Override
-        public Tensor backward(Tensor diffDst, dnnl_memory_desc_t diffSrc) {
-          Tensor diffPre = OnednnLayers.reluBackward(plan, dst, diffDst, 0f);
-          weightGradients(
-              plan,
-              s.innerProductBackwardWeights(
-                  src.desc, anyWeights, bias.master.desc, diffPre.desc, pd),
-              src,
-              diffPre,
-              weights,
-              bias);
-          return backwardData(
-              plan,
-              s.innerProductBackwardData(
-                  diffSrc != null ? diffSrc : src.desc, anyWeights, diffPre.desc, pd),
-              diffPre,
-              weights);
-        }
-      };
+      Tensor dst = weightedForward(plan, pd, src, weights, bias);
+      return Built.of(
+          dst,
+          (diffDst, diffSrc) -> {
+            Tensor diffPre = OnednnLayers.reluBackward(plan, dst, diffDst, 0f);
+            weightGradients(
+                plan,
+                s.innerProductBackwardWeights(
+                    src.desc, anyWeights, bias.master.desc, diffPre.desc, pd),
+                src,
+                diffPre,
+                weights,
+                bias);
+            return backwardData(
+                plan,
+                s.innerProductBackwardData(
+                    diffSrc != null ? diffSrc : src.desc, anyWeights, diffPre.desc, pd),
+                diffPre,
+                weights);
+          });
     }
   }
 

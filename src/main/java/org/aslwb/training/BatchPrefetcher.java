@@ -28,20 +28,8 @@ final class BatchPrefetcher implements AutoCloseable {
    *
    * @param augmenter null for no augmentation
    * @param random the epoch's source for the augmentations; only the worker draws from it
-   */
-  BatchPrefetcher(
-      BatchAssembler assembler,
-      int[] order,
-      int batchSize,
-      int batches,
-      Augmenter augmenter,
-      Random random) {
-    this(assembler, order, batchSize, batches, augmenter, random, () -> {});
-  }
-
-  /**
-   * As above; the worker runs {@code pause} before each batch (the training job's wait for
-   * interactive work, so that augmenting ahead does not take the cores from a slider's frames).
+   * @param pause run before each batch: the training job's wait for interactive work, so that
+   *     augmenting ahead does not take the cores from a slider's frames
    */
   BatchPrefetcher(
       BatchAssembler assembler,

@@ -144,13 +144,14 @@ public final class Trainer {
     if (!history.isEmpty()) {
       listener.onResumed(List.copyOf(history));
     }
+    int batchesPerEpoch = batchesPerEpoch(split.train().length, config);
+    long trainedImages = 0;
+    double trainSeconds = 0;
+    TrainingResult.StopReason stop = TrainingResult.StopReason.COMPLETED;
+    // closed before the result: its native memory goes before the calibration loads the model
     try (TrainingEngine engine = TrainingEngine.of(net, current.metadata())) {
       listener.onMessage("training on " + engine.describe());
-      int batchesPerEpoch = batchesPerEpoch(split.train().length, config);
-      long trainedImages = 0;
-      double trainSeconds = 0;
-      TrainingResult.StopReason stop = TrainingResult.StopReason.COMPLETED;
-
+      epochs:
       for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
         if (config.earlyStopping().shouldStop(history)) {
           stop = TrainingResult.StopReason.EARLY_STOPPED;
@@ -179,17 +180,8 @@ public final class Trainer {
             if (cancellation.isCancelled()) {
               listener.onMessage(
                   "cancelled in epoch " + epoch + "; resume continues from the last checkpoint");
-              engine.close(); // its native memory, before the calibration loads the model
-              return result(
-                  modelFile,
-                  history,
-                  trainedImages,
-                  trainSeconds,
-                  TrainingResult.StopReason.CANCELLED,
-                  config,
-                  data,
-                  split,
-                  listener);
+              stop = TrainingResult.StopReason.CANCELLED;
+              break epochs;
             }
             int from = b * config.batchSize();
             int to = Math.min(order.length, from + config.batchSize());
@@ -206,17 +198,8 @@ public final class Trainer {
                       history.isEmpty()
                           ? " (none: no epoch finished)"
                           : " (epoch " + config.earlyStopping().bestEpoch(history) + ")"));
-              engine.close(); // its native memory, before the calibration loads the model
-              return result(
-                  modelFile,
-                  history,
-                  trainedImages,
-                  trainSeconds,
-                  TrainingResult.StopReason.DIVERGED,
-                  config,
-                  data,
-                  split,
-                  listener);
+              stop = TrainingResult.StopReason.DIVERGED;
+              break epochs;
             }
             lossSum += loss * (to - from);
             images += to - from;
@@ -264,17 +247,8 @@ public final class Trainer {
               "cancelled while attacking epoch "
                   + epoch
                   + "'s validation images; resume continues from the last checkpoint");
-          engine.close();
-          return result(
-              modelFile,
-              history,
-              trainedImages,
-              trainSeconds,
-              TrainingResult.StopReason.CANCELLED,
-              config,
-              data,
-              split,
-              listener);
+          stop = TrainingResult.StopReason.CANCELLED;
+          break epochs;
         }
         history.add(metrics);
         boolean improved = config.earlyStopping().bestEpoch(history) == epoch;
@@ -300,10 +274,9 @@ public final class Trainer {
           break;
         }
       }
-      engine.close();
-      return result(
-          modelFile, history, trainedImages, trainSeconds, stop, config, data, split, listener);
     }
+    return result(
+        modelFile, history, trainedImages, trainSeconds, stop, config, data, split, listener);
   }
 
   private TrainingResult result(

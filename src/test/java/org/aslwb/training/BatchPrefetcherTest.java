@@ -54,7 +54,7 @@ class BatchPrefetcherTest {
     int batches = (order.length + batch - 1) / batch;
     Random inline = new Random(3);
     try (BatchPrefetcher prefetch =
-        new BatchPrefetcher(assembler, order, batch, batches, augmenter, new Random(3))) {
+        new BatchPrefetcher(assembler, order, batch, batches, augmenter, new Random(3), () -> {})) {
       for (int b = 0; b < batches; b++) {
         int from = b * batch;
         int to = Math.min(order.length, from + batch);
@@ -74,7 +74,7 @@ class BatchPrefetcherTest {
     int[] order = order();
     order[25] = data.size() + 5; // the third batch of ten refers to a sample that does not exist
     try (BatchPrefetcher prefetch =
-        new BatchPrefetcher(assembler, order, 10, 5, null, new Random(1))) {
+        new BatchPrefetcher(assembler, order, 10, 5, null, new Random(1), () -> {})) {
       assertEquals(10, prefetch.next().numExamples());
       assertEquals(10, prefetch.next().numExamples());
       assertThrows(IndexOutOfBoundsException.class, prefetch::next);
@@ -86,7 +86,13 @@ class BatchPrefetcherTest {
     // forty batches, of which the worker can only hold DEPTH ahead: it is blocked when closed
     BatchPrefetcher prefetch =
         new BatchPrefetcher(
-            assembler, order(), 1, 40, new Augmenter(Augmentation.standard()), new Random(2));
+            assembler,
+            order(),
+            1,
+            40,
+            new Augmenter(Augmentation.standard()),
+            new Random(2),
+            () -> {});
     prefetch.next();
     Thread.sleep(200);
     // close() joins the worker, so returning at all means it stopped
