@@ -285,13 +285,27 @@ final class OnednnTraining implements TrainingEngine {
 
   /** Softmax cross-entropy of {@code n} rows of logits (in place: they become its gradient). */
   static double softmaxCrossEntropy(float[] logits, float[] labels, int n, int classes) {
-    float[] p = OnednnNetwork.softmax(logits, n, classes);
+    // not OnednnNetwork.softmax: the probabilities stay in double for the loss and its gradient
     double loss = 0;
-    for (int i = 0; i < p.length; i++) {
-      if (labels[i] != 0) {
-        loss -= labels[i] * Math.log(Math.min(1, Math.max(CLIP, p[i])));
+    for (int i = 0; i < n; i++) {
+      int row = i * classes;
+      float max = Float.NEGATIVE_INFINITY;
+      for (int k = 0; k < classes; k++) {
+        max = Math.max(max, logits[row + k]);
       }
-      p[i] = (p[i] - labels[i]) / n; // the gradient of the batch's mean loss
+      double sum = 0;
+      for (int k = 0; k < classes; k++) {
+        sum += Math.exp(logits[row + k] - max);
+      }
+      for (int k = 0; k < classes; k++) {
+        double p = Math.exp(logits[row + k] - max) / sum;
+        float y = labels[row + k];
+        if (y != 0) {
+          loss -= y * Math.log(Math.min(1, Math.max(CLIP, p)));
+        }
+        // the gradient of the batch's mean loss: (p - y) / n
+        logits[row + k] = (float) ((p - y) / n);
+      }
     }
     return loss / n;
   }
