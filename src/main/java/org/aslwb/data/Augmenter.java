@@ -5,11 +5,12 @@ import java.util.Random;
 /**
  * Applies an {@link Augmentation} with draws from a caller's seeded {@link Random}. The background
  * swap comes first (it finds the backdrop by the border colour of the untouched photo); rotation,
- * shift and crop are then composed into one inverse affine map and sampled once, bilinearly, with
- * edge pixels repeated outside the image (Keras' {@code fill_mode='nearest'}); the zoom-out, flip,
- * colour, blur and noise follow. Every operation is the shift suite's own ({@link ImageOps}).
- * Switches that are off draw no random numbers, so the reference geometry alone draws exactly as
- * before the other switches existed.
+ * shift and crop (the reference study's geometry), the zoom-out and the mirror are then composed
+ * into one inverse affine map and sampled once, bilinearly, with edge pixels repeated outside the
+ * image (Keras' {@code fill_mode='nearest'}) and the photo's border colour around a zoomed-out
+ * picture; colour, blur and noise follow. Every operation is the shift suite's own ({@link
+ * ImageOps}). Switches that are off draw no random numbers, so the reference geometry alone draws
+ * exactly as before the other switches existed.
  */
 public final class Augmenter {
   private final Augmentation augmentation;
@@ -34,16 +35,30 @@ public final class Augmenter {
     if (a.background() > 0 && random.nextDouble() < a.background()) {
       out = BackgroundSwap.apply(out, random);
     }
-    out = geometry(out, random);
+    // drawn in this order, then applied in one resampling: the inverse maps run from the output
+    // back through the mirror, the zoom-out and the geometry to the photo
+    ImageOps.Affine geometry = geometry(out, random);
+    ImageOps.Affine frame = null;
     if (a.zoomOut() > 0) {
       double scale = 1 - random.nextDouble() * a.zoomOut();
       // the shrunk picture may sit anywhere inside the frame
       double dx = (random.nextDouble() * 2 - 1) * (1 - scale) / 2 * out.width();
       double dy = (random.nextDouble() * 2 - 1) * (1 - scale) / 2 * out.height();
-      out = ImageOps.zoomOut(out, scale, dx, dy);
+      frame = ImageOps.Affine.scaleAndShift(out.width(), out.height(), scale, dx, dy);
     }
+    ImageOps.Affine mirror = ImageOps.Affine.IDENTITY;
     if (a.flip() > 0 && random.nextDouble() < a.flip()) {
-      out = ImageOps.flipHorizontal(out);
+      mirror = ImageOps.Affine.mirror(out.width());
+    }
+    if (frame != null) {
+      frame = frame.after(mirror);
+      out = ImageOps.warp(out, geometry.after(frame), frame, ImageOps.borderColour(out));
+    } else if (geometry != ImageOps.Affine.IDENTITY || mirror != ImageOps.Affine.IDENTITY) {
+      out = ImageOps.warp(out, geometry.after(mirror));
+    }
+    // from here on every step changes the pixels of this augmenter's own copy
+    if (out == image) {
+      out = image.copy();
     }
     // drawn in this order, then applied in one go (NaN: off)
     double delta = a.brightness() > 0 ? uniform(random, a.brightness()) : Double.NaN;
@@ -51,28 +66,28 @@ public final class Augmenter {
     double saturation = a.saturation() > 0 ? 1 + uniform(random, a.saturation()) : Double.NaN;
     double turns = a.hue() > 0 ? uniform(random, a.hue()) : Double.NaN;
     if (a.brightness() > 0 || a.contrast() > 0 || a.saturation() > 0 || a.hue() > 0) {
-      out = ImageOps.colourJitter(out, delta, contrast, saturation, turns);
+      ImageOps.colourJitterInPlace(out, delta, contrast, saturation, turns);
     }
     if (a.greyscale() > 0 && random.nextDouble() < a.greyscale()) {
-      out = ImageOps.greyscale(out);
+      ImageOps.colourJitterInPlace(out, Double.NaN, Double.NaN, 0, Double.NaN); // greyscale
     }
     if (a.blur() > 0) {
-      out = ImageOps.blur(out, a.blur() * (0.25 + 0.75 * random.nextDouble()));
+      ImageOps.blurInPlace(out, a.blur() * (0.25 + 0.75 * random.nextDouble()));
     }
     if (a.noise() > 0) {
-      out = ImageOps.noise(out, random.nextDouble() * a.noise(), random);
+      ImageOps.noiseInPlace(out, random.nextDouble() * a.noise(), random);
     }
-    return out == image ? image.copy() : out;
+    return out;
   }
 
-  // the reference study's rotation, shift and crop as one resampling
-  private PixelImage geometry(PixelImage image, Random random) {
+  // the reference study's rotation, shift and crop as one inverse map
+  private ImageOps.Affine geometry(PixelImage image, Random random) {
     Augmentation a = augmentation;
     if (a.rotationDegrees() == 0
         && a.widthShift() == 0
         && a.heightShift() == 0
         && a.cropFraction() == 0) {
-      return image;
+      return ImageOps.Affine.IDENTITY;
     }
     int w = image.width();
     int h = image.height();
@@ -90,16 +105,8 @@ public final class Augmenter {
     // output -> crop window -> undo shift -> undo rotation about the centre
     double u0 = cropX - tx - cx;
     double v0 = cropY - ty - cy;
-    return ImageOps.warp(
-        image,
-        new ImageOps.Affine(
-            cos * s,
-            sin * s,
-            cos * u0 + sin * v0 + cx,
-            -sin * s,
-            cos * s,
-            -sin * u0 + cos * v0 + cy),
-        null);
+    return new ImageOps.Affine(
+        cos * s, sin * s, cos * u0 + sin * v0 + cx, -sin * s, cos * s, -sin * u0 + cos * v0 + cy);
   }
 
   private static double uniform(Random random, double range) {

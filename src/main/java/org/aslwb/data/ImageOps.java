@@ -16,9 +16,15 @@ import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Pure image transforms on [0,1] images: the one implementation of each operation behind both the
- * training augmentations ({@link Augmenter}) and the shift suite ({@link Corruption}). Every method
- * returns a new image with its values clamped to [0,1]; randomness comes only from a caller's
+ * training augmentations ({@link Augmenter}) and the shift suite ({@link Corruption}). Every public
+ * method returns a new image with its values clamped to [0,1] (the augmenter changes its own copy
+ * in place through the package's {@code ...InPlace} twins); randomness comes only from a caller's
  * seeded {@link Random}.
+ *
+ * <p>The loops are written for the JIT of the Java 17 measured (docs/performance.md,
+ * "Augmentation"): whole-plane loops whose arrays are all read and written at the same index, which
+ * it vectorises, and no int-to-floating conversions inside per-pixel loops, which stall on false
+ * dependencies.
  */
 public final class ImageOps {
   private ImageOps() {}
@@ -28,6 +34,9 @@ public final class ImageOps {
    * y + f)}.
    */
   public record Affine(double a, double b, double c, double d, double e, double f) {
+    /** The map that leaves every pixel where it is. */
+    public static final Affine IDENTITY = new Affine(1, 0, 0, 0, 1, 0);
+
     /** Scales about the image centre by {@code scale} (below 1 shrinks) and then shifts. */
     public static Affine scaleAndShift(int w, int h, double scale, double dx, double dy) {
       double cx = (w - 1) / 2.0;
@@ -35,72 +44,123 @@ public final class ImageOps {
       // source = centre + (output - centre - shift) / scale
       return new Affine(1 / scale, 0, cx - (cx + dx) / scale, 0, 1 / scale, cy - (cy + dy) / scale);
     }
+
+    /** Left and right swapped in a picture {@code w} pixels wide. */
+    public static Affine mirror(int w) {
+      return new Affine(-1, 0, w - 1, 0, 1, 0);
+    }
+
+    /**
+     * The map that takes a point through {@code first} and then through this one. For inverse maps,
+     * that is this transform followed by {@code first}'s: {@code geometry.after(zoom)} samples the
+     * picture that the geometry made, zoomed out.
+     */
+    public Affine after(Affine first) {
+      return new Affine(
+          a * first.a + b * first.d,
+          a * first.b + b * first.e,
+          a * first.c + b * first.f + c,
+          d * first.a + e * first.d,
+          d * first.b + e * first.e,
+          d * first.c + e * first.f + f);
+    }
   }
 
   /**
-   * Resamples {@code image} bilinearly through {@code map}. Outside the source, {@code fill} gives
-   * the colour (one value per channel), or edge pixels are repeated when it is null (Keras' {@code
-   * fill_mode='nearest'}).
+   * Resamples {@code image} bilinearly through {@code map}, with edge pixels repeated outside the
+   * image (Keras' {@code fill_mode='nearest'}).
    */
-  public static PixelImage warp(PixelImage image, Affine map, float[] fill) {
+  public static PixelImage warp(PixelImage image, Affine map) {
+    return warp(image, map, null, null);
+  }
+
+  /**
+   * Resamples {@code image} bilinearly through {@code map}, edges repeated, inside a frame: where
+   * {@code frame} takes an output pixel more than half a pixel outside the picture, the pixel is
+   * {@code fill} (one value per channel) instead. With {@code frame} equal to {@code map}, that
+   * fills what a shrunk or moved picture uncovers; with a map that runs through {@code frame}
+   * ({@link Affine#after}), one resampling does the work of several, sharper and several times
+   * cheaper than resampling each step's result.
+   *
+   * @param frame null for no frame (then {@code fill} is not used)
+   */
+  public static PixelImage warp(PixelImage image, Affine map, Affine frame, float[] fill) {
     int w = image.width();
     int h = image.height();
     int channels = image.channels();
     int plane = w * h;
-    float[] src = image.data();
-    float[] out = new float[src.length];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        double sx = map.a() * x + map.b() * y + map.c();
-        double sy = map.d() * x + map.e() * y + map.f();
-        int at = y * w + x;
-        if (fill == null) {
-          sx = Math.max(0, Math.min(w - 1, sx));
-          sy = Math.max(0, Math.min(h - 1, sy));
+    // the source with its last column and row repeated once more: a sample point clamped into
+    // the picture then reads its four neighbours without tests
+    int pw = w + 1;
+    int channelStride = pw * (h + 1);
+    float[] padded = padded(image);
+    double right = w - 1;
+    double bottom = h - 1;
+    double frameRight = w - 0.5;
+    double frameBottom = h - 0.5;
+    float[] out = new float[image.size()];
+    // the coordinates count in doubles: converting the int counters to double in the loop stalled
+    // on a false dependency on the target register, which chained the pixels one after another
+    // (the coordinates cost three times as much on the machines measured)
+    double yd = 0;
+    for (int y = 0; y < h; y++, yd += 1) {
+      double xd = 0;
+      for (int x = 0; x < w; x++, xd += 1) {
+        int to = y * w + x;
+        if (frame != null) {
+          double fx = frame.a() * xd + frame.b() * yd + frame.c();
+          double fy = frame.d() * xd + frame.e() * yd + frame.f();
+          if (fx < -0.5 || fx > frameRight || fy < -0.5 || fy > frameBottom) {
+            for (int c = 0; c < channels; c++) {
+              out[c * plane + to] = fill[c];
+            }
+            continue;
+          }
         }
-        int x0 = (int) Math.floor(sx);
-        int y0 = (int) Math.floor(sy);
+        double sx = map.a() * xd + map.b() * yd + map.c();
+        double sy = map.d() * xd + map.e() * yd + map.f();
+        // comparisons, not Math.min and max, which are slow outside vector loops
+        sx = sx < 0 ? 0 : sx > right ? right : sx;
+        sy = sy < 0 ? 0 : sy > bottom ? bottom : sy;
+        double x0 = Math.floor(sx);
+        double y0 = Math.floor(sy);
         float ax = (float) (sx - x0);
         float ay = (float) (sy - y0);
-        // the four neighbours, found once for all channels: their offsets (clamped to the edge)
-        // and, with a fill colour, which lie outside the picture
-        boolean x0In = x0 >= 0 && x0 < w;
-        boolean x1In = x0 + 1 >= 0 && x0 + 1 < w;
-        boolean y0In = y0 >= 0 && y0 < h;
-        boolean y1In = y0 + 1 >= 0 && y0 + 1 < h;
-        boolean filled = fill != null;
-        boolean out00 = filled && !(x0In && y0In);
-        boolean out10 = filled && !(x1In && y0In);
-        boolean out01 = filled && !(x0In && y1In);
-        boolean out11 = filled && !(x1In && y1In);
-        int cx0 = Math.min(w - 1, Math.max(0, x0));
-        int cx1 = Math.min(w - 1, Math.max(0, x0 + 1));
-        int row0 = Math.min(h - 1, Math.max(0, y0)) * w;
-        int row1 = Math.min(h - 1, Math.max(0, y0 + 1)) * w;
-        for (int c = 0; c < channels; c++) {
-          int base = c * plane;
-          float f = filled ? fill[c] : 0f;
-          float p00 = out00 ? f : src[base + row0 + cx0];
-          float p10 = out10 ? f : src[base + row0 + cx1];
-          float p01 = out01 ? f : src[base + row1 + cx0];
-          float p11 = out11 ? f : src[base + row1 + cx1];
-          float top = p00 * (1 - ax) + p10 * ax;
-          float bottom = p01 * (1 - ax) + p11 * ax;
-          out[base + at] = clamp(top * (1 - ay) + bottom * ay);
+        int at = (int) y0 * pw + (int) x0;
+        for (int c = 0; c < channels; c++, at += channelStride, to += plane) {
+          float top = padded[at] * (1 - ax) + padded[at + 1] * ax;
+          float under = padded[at + pw] * (1 - ax) + padded[at + pw + 1] * ax;
+          out[to] = clamp(top * (1 - ay) + under * ay);
         }
       }
     }
     return new PixelImage(w, h, channels, out);
   }
 
+  // the picture with its last column and row repeated once more (see warp)
+  private static float[] padded(PixelImage image) {
+    int w = image.width();
+    int h = image.height();
+    int pw = w + 1;
+    float[] src = image.data();
+    float[] padded = new float[image.channels() * pw * (h + 1)];
+    for (int c = 0; c < image.channels(); c++) {
+      for (int py = 0; py <= h; py++) {
+        int to = (c * (h + 1) + py) * pw;
+        int row = (c * h + Math.min(h - 1, py)) * w;
+        System.arraycopy(src, row, padded, to, w);
+        padded[to + w] = src[row + w - 1];
+      }
+    }
+    return padded;
+  }
+
   /**
    * Shrinks the picture about its centre to {@code scale} of its size, then moves it by (dx, dy).
    */
   public static PixelImage zoomOut(PixelImage image, double scale, double dx, double dy) {
-    return warp(
-        image,
-        Affine.scaleAndShift(image.width(), image.height(), scale, dx, dy),
-        borderColour(image));
+    Affine map = Affine.scaleAndShift(image.width(), image.height(), scale, dx, dy);
+    return warp(image, map, map, borderColour(image));
   }
 
   /** Moves the picture by (dx, dy) pixels, filling the uncovered part with the border colour. */
@@ -138,125 +198,66 @@ public final class ImageOps {
           ring[n++] = image.get(c, y, right);
         }
       }
-      java.util.Arrays.sort(ring, 0, n);
-      colour[c] = ring[n / 2];
+      colour[c] = select(ring, n, n / 2);
     }
     return colour;
   }
 
+  /**
+   * The {@code k}-th smallest of {@code values[0..n)}, the value sorting would put at index k, by
+   * Hoare's selection (the values are reordered): linear on average, where sorting the ring of
+   * every augmented picture was a fifth of the augmentation's cost.
+   */
+  static float select(float[] values, int n, int k) {
+    int lo = 0;
+    int hi = n - 1;
+    while (lo < hi) {
+      float pivot = values[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (values[i] < pivot) {
+          i++;
+        }
+        while (values[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          float swap = values[i];
+          values[i++] = values[j];
+          values[j--] = swap;
+        }
+      }
+      // now values[lo..j] <= pivot <= values[i..hi], and any between equal the pivot
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return values[k];
+      }
+    }
+    return values[k];
+  }
+
   /** Adds {@code delta} to every value (negative darkens). */
   public static PixelImage brightness(PixelImage image, double delta) {
-    float[] d = image.data().clone();
-    for (int i = 0; i < d.length; i++) {
-      d[i] = clamp((float) (d[i] + delta));
-    }
-    return with(image, d);
+    return colourJitter(image, delta, Double.NaN, Double.NaN, Double.NaN);
   }
 
   /** Scales the distance of every value from the image's mean luminance by {@code factor}. */
   public static PixelImage contrast(PixelImage image, double factor) {
-    double mean = 0;
-    float[] luma = luminance(image);
-    for (float v : luma) {
-      mean += v;
-    }
-    mean /= luma.length;
-    float[] d = image.data().clone();
-    for (int i = 0; i < d.length; i++) {
-      d[i] = clamp((float) (mean + (d[i] - mean) * factor));
-    }
-    return with(image, d);
+    return colourJitter(image, Double.NaN, factor, Double.NaN, Double.NaN);
   }
 
   /** Scales each pixel's distance from its own grey by {@code factor}: 0 is greyscale. */
   public static PixelImage saturation(PixelImage image, double factor) {
-    if (image.channels() < 3) {
-      return image.copy();
-    }
-    float[] luma = luminance(image);
-    int plane = image.planeSize();
-    float[] d = image.data().clone();
-    for (int c = 0; c < 3; c++) {
-      for (int i = 0; i < plane; i++) {
-        d[c * plane + i] = clamp((float) (luma[i] + (d[c * plane + i] - luma[i]) * factor));
-      }
-    }
-    return with(image, d);
+    return colourJitter(image, Double.NaN, Double.NaN, factor, Double.NaN);
   }
 
-  /**
-   * {@link #brightness}, {@link #contrast}, {@link #saturation} and {@link #hue} in that order,
-   * each skipped when its argument is NaN, in two passes over a 3-channel image instead of six and
-   * one new image instead of four: the same values as applying them one by one ({@code
-   * ImageOpsFusionTest}), at a fraction of the cost for training's augmentation.
-   */
-  public static PixelImage colourJitter(
-      PixelImage image, double delta, double contrast, double saturation, double turns) {
-    if (image.channels() != 3) {
-      PixelImage out = image;
-      out = Double.isNaN(delta) ? out : brightness(out, delta);
-      out = Double.isNaN(contrast) ? out : contrast(out, contrast);
-      out = Double.isNaN(saturation) ? out : saturation(out, saturation);
-      out = Double.isNaN(turns) ? out : hue(out, turns);
-      return out == image ? image.copy() : out;
-    }
-    int plane = image.planeSize();
-    float[] src = image.data();
-    float[] d = new float[src.length];
-    boolean bright = !Double.isNaN(delta);
-    // pass 1: brightness, and the mean luminance contrast scales about
-    double mean = 0;
-    for (int i = 0; i < plane; i++) {
-      float r = src[i];
-      float g = src[plane + i];
-      float b = src[2 * plane + i];
-      if (bright) {
-        r = clamp((float) (r + delta));
-        g = clamp((float) (g + delta));
-        b = clamp((float) (b + delta));
-      }
-      d[i] = r;
-      d[plane + i] = g;
-      d[2 * plane + i] = b;
-      mean += 0.299f * r + 0.587f * g + 0.114f * b;
-    }
-    mean /= plane;
-    boolean contrasted = !Double.isNaN(contrast);
-    boolean saturated = !Double.isNaN(saturation);
-    boolean turned = !Double.isNaN(turns);
-    double cos = turned ? Math.cos(2 * Math.PI * turns) : 1;
-    double sin = turned ? Math.sin(2 * Math.PI * turns) : 0;
-    // pass 2: per pixel, each operation on the one before's clamped result
-    for (int i = 0; i < plane; i++) {
-      float r = d[i];
-      float g = d[plane + i];
-      float b = d[2 * plane + i];
-      if (contrasted) {
-        r = clamp((float) (mean + (r - mean) * contrast));
-        g = clamp((float) (mean + (g - mean) * contrast));
-        b = clamp((float) (mean + (b - mean) * contrast));
-      }
-      if (saturated) {
-        float y = 0.299f * r + 0.587f * g + 0.114f * b;
-        r = clamp((float) (y + (r - y) * saturation));
-        g = clamp((float) (y + (g - y) * saturation));
-        b = clamp((float) (y + (b - y) * saturation));
-      }
-      if (turned) {
-        double y = 0.299 * r + 0.587 * g + 0.114 * b;
-        double iq = 0.596 * r - 0.274 * g - 0.322 * b;
-        double q = 0.211 * r - 0.523 * g + 0.312 * b;
-        double i2 = cos * iq - sin * q;
-        double q2 = sin * iq + cos * q;
-        r = clamp((float) (y + 0.956 * i2 + 0.621 * q2));
-        g = clamp((float) (y - 0.272 * i2 - 0.647 * q2));
-        b = clamp((float) (y - 1.106 * i2 + 1.703 * q2));
-      }
-      d[i] = r;
-      d[plane + i] = g;
-      d[2 * plane + i] = b;
-    }
-    return with(image, d);
+  /** Rotates the hue by {@code turns} of the colour circle (in YIQ space, so luminance stays). */
+  public static PixelImage hue(PixelImage image, double turns) {
+    return colourJitter(image, Double.NaN, Double.NaN, Double.NaN, turns);
   }
 
   /** Every pixel's luminance on all channels. */
@@ -264,30 +265,172 @@ public final class ImageOps {
     return saturation(image, 0);
   }
 
-  /** Rotates the hue by {@code turns} of the colour circle (in YIQ space, so luminance stays). */
-  public static PixelImage hue(PixelImage image, double turns) {
-    if (image.channels() < 3) {
-      return image.copy();
+  /**
+   * {@link #brightness}, {@link #contrast}, {@link #saturation} and {@link #hue} in that order,
+   * each skipped when its argument is NaN (saturation and hue also on a grey image), on one copy of
+   * the picture.
+   *
+   * <p>Each step is a loop of single-precision arithmetic over whole channel planes, held in
+   * separate arrays and clamped with min and max: the JIT turns such loops into vector instructions
+   * (see {@link #blur}). Per-pixel double arithmetic with comparisons, as before, cost several
+   * times as much: the conversions between float and double stall on false register dependencies,
+   * and the comparisons mispredict on noisy pictures.
+   */
+  public static PixelImage colourJitter(
+      PixelImage image, double delta, double contrast, double saturation, double turns) {
+    PixelImage out = image.copy();
+    colourJitterInPlace(out, delta, contrast, saturation, turns);
+    return out;
+  }
+
+  /**
+   * {@link #colourJitter} on the image's own pixels, for a picture its caller has just made (the
+   * augmentation's steps after the first one), saving a new array per step.
+   */
+  static void colourJitterInPlace(
+      PixelImage image, double delta, double contrast, double saturation, double turns) {
+    int plane = image.planeSize();
+    int channels = image.channels();
+    boolean colour = channels >= 3;
+    float[][] scratch = scratch(channels + 4, plane);
+    float[][] planes = java.util.Arrays.copyOf(scratch, channels);
+    // spare planes: the luminance, and the targets of a colour matrix
+    float[] luma = scratch[channels];
+    float[][] spare = java.util.Arrays.copyOfRange(scratch, channels + 1, channels + 4);
+    float[] src = image.data();
+    for (int c = 0; c < channels; c++) {
+      System.arraycopy(src, c * plane, planes[c], 0, plane);
     }
+    if (!Double.isNaN(delta)) {
+      float shift = (float) delta;
+      for (float[] p : planes) {
+        for (int i = 0; i < plane; i++) {
+          p[i] = clampFast(p[i] + shift);
+        }
+      }
+    }
+    if (!Double.isNaN(contrast)) {
+      float mean = colour ? mean(luminance(planes, luma, plane), plane) : mean(planes[0], plane);
+      float factor = (float) contrast;
+      for (float[] p : planes) {
+        for (int i = 0; i < plane; i++) {
+          p[i] = clampFast(mean + (p[i] - mean) * factor);
+        }
+      }
+    }
+    if (colour && !Double.isNaN(saturation)) {
+      mixChannels(planes, spare, plane, saturationMatrix(saturation));
+    }
+    if (colour && !Double.isNaN(turns)) {
+      mixChannels(planes, spare, plane, hueMatrix(turns));
+    }
+    for (int c = 0; c < channels; c++) {
+      System.arraycopy(planes[c], 0, src, c * plane, plane);
+    }
+  }
+
+  private static final double[] LUMA = {0.299, 0.587, 0.114};
+
+  // each colour moves towards (factor < 1) or away from its pixel's luminance: s I + (1 - s) L
+  private static double[][] saturationMatrix(double factor) {
+    double[][] m = new double[3][3];
+    for (int c = 0; c < 3; c++) {
+      for (int k = 0; k < 3; k++) {
+        m[c][k] = (c == k ? factor : 0) + (1 - factor) * LUMA[k];
+      }
+    }
+    return m;
+  }
+
+  // RGB to YIQ, the chroma plane (I, Q) turned by the angle, back to RGB: luminance stays
+  private static double[][] hueMatrix(double turns) {
     double cos = Math.cos(2 * Math.PI * turns);
     double sin = Math.sin(2 * Math.PI * turns);
-    int plane = image.planeSize();
-    float[] s = image.data();
-    float[] d = new float[s.length];
-    for (int i = 0; i < plane; i++) {
-      double r = s[i];
-      double g = s[plane + i];
-      double b = s[2 * plane + i];
-      double y = 0.299 * r + 0.587 * g + 0.114 * b;
-      double iq = 0.596 * r - 0.274 * g - 0.322 * b;
-      double q = 0.211 * r - 0.523 * g + 0.312 * b;
-      double i2 = cos * iq - sin * q;
-      double q2 = sin * iq + cos * q;
-      d[i] = clamp((float) (y + 0.956 * i2 + 0.621 * q2));
-      d[plane + i] = clamp((float) (y - 0.272 * i2 - 0.647 * q2));
-      d[2 * plane + i] = clamp((float) (y - 1.106 * i2 + 1.703 * q2));
+    double[][] toYiq = {LUMA, {0.596, -0.274, -0.322}, {0.211, -0.523, 0.312}};
+    double[][] turn = {{1, 0, 0}, {0, cos, -sin}, {0, sin, cos}};
+    double[][] toRgb = {{1, 0.956, 0.621}, {1, -0.272, -0.647}, {1, -1.106, 1.703}};
+    return product(toRgb, product(turn, toYiq));
+  }
+
+  private static double[][] product(double[][] a, double[][] b) {
+    double[][] m = new double[3][3];
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        for (int k = 0; k < 3; k++) {
+          m[i][j] += a[i][k] * b[k][j];
+        }
+      }
     }
-    return with(image, d);
+    return m;
+  }
+
+  // the first three planes become sum over k of m[c][k] times plane k, clamped; they trade places
+  // with the spare planes, which the result is written to
+  private static void mixChannels(float[][] planes, float[][] spare, int plane, double[][] m) {
+    float[] red = planes[0];
+    float[] green = planes[1];
+    float[] blue = planes[2];
+    for (int c = 0; c < 3; c++) {
+      float fromRed = (float) m[c][0];
+      float fromGreen = (float) m[c][1];
+      float fromBlue = (float) m[c][2];
+      float[] out = spare[c];
+      for (int i = 0; i < plane; i++) {
+        out[i] = clampFast(fromRed * red[i] + fromGreen * green[i] + fromBlue * blue[i]);
+      }
+      spare[c] = planes[c];
+      planes[c] = out;
+    }
+  }
+
+  private static float[] luminance(float[][] planes, float[] y, int plane) {
+    float[] red = planes[0];
+    float[] green = planes[1];
+    float[] blue = planes[2];
+    float r = (float) LUMA[0];
+    float g = (float) LUMA[1];
+    float b = (float) LUMA[2];
+    for (int i = 0; i < plane; i++) {
+      y[i] = r * red[i] + g * green[i] + b * blue[i];
+    }
+    return y;
+  }
+
+  // a float sum per block of 64 (short enough to keep float's precision), the blocks in double
+  private static float mean(float[] values, int n) {
+    double sum = 0;
+    for (int from = 0; from < n; from += 64) {
+      float block = 0;
+      for (int i = from; i < Math.min(n, from + 64); i++) {
+        block += values[i];
+      }
+      sum += block;
+    }
+    return (float) (sum / n);
+  }
+
+  // pictures up to this many values per plane reuse their thread's scratch planes
+  private static final int SCRATCH_LIMIT = 1 << 18;
+  private static final ThreadLocal<float[][]> SCRATCH =
+      ThreadLocal.withInitial(() -> new float[8][0]);
+
+  /**
+   * {@code count} arrays of at least {@code length} values, with arbitrary contents: for a small
+   * picture, this thread's own, reused from call to call (training augments one picture after
+   * another on one thread, and memory it touched a moment ago is in cache where new arrays are
+   * not). A method that uses them must not call another that does.
+   */
+  private static float[][] scratch(int count, int length) {
+    if (length > SCRATCH_LIMIT || count > 8) {
+      return new float[count][length];
+    }
+    float[][] s = SCRATCH.get();
+    for (int i = 0; i < count; i++) {
+      if (s[i].length < length) {
+        s[i] = new float[length];
+      }
+    }
+    return s;
   }
 
   /** Multiplies channel c by {@code gains[c]}: a colour cast (white balance, tinted light). */
@@ -304,8 +447,15 @@ public final class ImageOps {
 
   /** Gaussian blur with standard deviation {@code sigma} pixels (separable, edges repeated). */
   public static PixelImage blur(PixelImage image, double sigma) {
+    PixelImage out = image.copy();
+    blurInPlace(out, sigma);
+    return out;
+  }
+
+  /** {@link #blur} on the image's own pixels (see {@link #colourJitterInPlace}). */
+  static void blurInPlace(PixelImage image, double sigma) {
     if (sigma <= 0) {
-      return image.copy();
+      return;
     }
     int radius = Math.max(1, (int) Math.ceil(3 * sigma));
     float[] kernel = new float[2 * radius + 1];
@@ -321,75 +471,98 @@ public final class ImageOps {
     int h = image.height();
     int plane = w * h;
     float[] src = image.data();
-    float[] rows = new float[src.length];
-    float[] out = new float[src.length];
-    // the taps are the outer loops and the pixels the inner ones, which the JIT vectorises; each
-    // pixel still sums its taps in the same order as a per-pixel loop would
-    float[] padded = new float[w + 2 * radius];
+    // Each tap, across and then down, is one loop over a whole plane: the JIT vectorises such a
+    // loop when every array in it is read at the index it is written at (not, in the Java 17 that
+    // was measured, when one is read at an offset), so each tap's source is first moved into place
+    // by a copy. Each pixel still sums its taps in the same order as a per-pixel loop would.
+    // Across, a tap that reaches over a row's end reads the next row, so the radius pixels at each
+    // end of a row are summed again with the edge repeated; down, the rows blurred across are
+    // stacked with the first and last repeated radius times (the clamped rows of a per-pixel loop).
+    float[][] scratch = scratch(4, (h + 2 * radius) * w);
+    float[] across = scratch[0];
+    float[] tall = scratch[1];
+    float[] shifted = scratch[2];
+    float[] down = scratch[3];
     for (int c = 0; c < image.channels(); c++) {
       int base = c * plane;
-      for (int y = 0; y < h; y++) {
-        int row = base + y * w;
-        // the row with its edge pixels repeated, as the clamped index of a per-pixel loop reads
-        java.util.Arrays.fill(padded, 0, radius, src[row]);
-        System.arraycopy(src, row, padded, radius, w);
-        java.util.Arrays.fill(padded, radius + w, padded.length, src[row + w - 1]);
-        for (int k = 0; k < kernel.length; k++) {
-          float weight = kernel[k];
-          for (int x = 0; x < w; x++) {
-            rows[row + x] += weight * padded[x + k];
+      // the first tap sets (no clearing pass); what it leaves out is a row end, summed again below
+      for (int k = 0; k < kernel.length; k++) {
+        float weight = kernel[k];
+        int offset = k - radius;
+        int from = Math.max(0, -offset);
+        int to = plane - Math.max(0, offset);
+        if (from < to) {
+          System.arraycopy(src, base + from + offset, shifted, from, to - from);
+        }
+        if (k == 0) {
+          for (int i = from; i < to; i++) {
+            across[i] = weight * shifted[i];
+          }
+        } else {
+          for (int i = from; i < to; i++) {
+            across[i] += weight * shifted[i];
           }
         }
       }
       for (int y = 0; y < h; y++) {
         int row = base + y * w;
-        for (int k = 0; k < kernel.length; k++) {
-          float weight = kernel[k];
-          int from = base + Math.min(h - 1, Math.max(0, y + k - radius)) * w;
-          for (int x = 0; x < w; x++) {
-            out[row + x] += weight * rows[from + x];
+        for (int x = 0; x < w; x = x == radius - 1 ? Math.max(radius, w - radius) : x + 1) {
+          float edge = 0;
+          for (int k = 0; k < kernel.length; k++) {
+            edge += kernel[k] * src[row + Math.min(w - 1, Math.max(0, x + k - radius))];
           }
-        }
-        for (int x = 0; x < w; x++) {
-          out[row + x] = clamp(out[row + x]);
+          across[y * w + x] = edge;
         }
       }
+      System.arraycopy(across, 0, tall, radius * w, plane);
+      for (int r = 0; r < radius; r++) {
+        System.arraycopy(across, 0, tall, r * w, w);
+        System.arraycopy(across, plane - w, tall, (radius + h + r) * w, w);
+      }
+      for (int i = 0; i < plane; i++) {
+        down[i] = kernel[0] * tall[i];
+      }
+      for (int k = 1; k < kernel.length; k++) {
+        float weight = kernel[k];
+        System.arraycopy(tall, k * w, shifted, 0, plane);
+        for (int i = 0; i < plane; i++) {
+          down[i] += weight * shifted[i];
+        }
+      }
+      for (int i = 0; i < plane; i++) {
+        down[i] = clampFast(down[i]);
+      }
+      // the channel's own pixels are read no more: its result can take their place
+      System.arraycopy(down, 0, src, base, plane);
     }
-    return with(image, out);
-  }
-
-  /** Adds independent Gaussian noise of standard deviation {@code sigma} to every value. */
-  public static PixelImage noise(PixelImage image, double sigma, Random random) {
-    float[] d = image.data().clone();
-    RandomGenerator gaussian = perPixel(random);
-    for (int i = 0; i < d.length; i++) {
-      d[i] = clamp((float) (d[i] + gaussian.nextGaussian() * sigma));
-    }
-    return with(image, d);
   }
 
   /**
-   * A generator for per-pixel draws, seeded from {@code random}. {@code java.util.Random}'s
-   * Gaussian is synchronized and uses the polar method; a profile of training with augmentation
-   * found it the largest cost of the batch thread. {@code SplittableRandom}'s (Java 17's ziggurat)
-   * is several times faster, and one draw from {@code random} keeps the result a function of the
-   * seed.
+   * Adds independent Gaussian noise of standard deviation {@code sigma} to every value (the normal
+   * distribution in {@link GaussianTable}'s 16,384 steps).
+   */
+  public static PixelImage noise(PixelImage image, double sigma, Random random) {
+    PixelImage out = image.copy();
+    noiseInPlace(out, sigma, random);
+    return out;
+  }
+
+  /** {@link #noise} on the image's own pixels (see {@link #colourJitterInPlace}). */
+  static void noiseInPlace(PixelImage image, double sigma, Random random) {
+    float[] d = image.data();
+    GaussianTable.addNoise(d, sigma, new SplittableRandom(random.nextLong()));
+    clampAll(d);
+  }
+
+  /**
+   * A generator for per-pixel draws (the background texture's grain), seeded from {@code random}:
+   * {@code java.util.Random}'s Gaussian is synchronized and uses the polar method, {@code
+   * SplittableRandom}'s (Java 17's ziggurat) is several times faster, and one draw from {@code
+   * random} keeps the result a function of the seed. The noise, drawn for every augmented pixel,
+   * uses the faster {@link GaussianTable}.
    */
   static RandomGenerator perPixel(Random random) {
     return new SplittableRandom(random.nextLong());
-  }
-
-  /** Mirrors left and right (a left-handed signer's hand). */
-  public static PixelImage flipHorizontal(PixelImage image) {
-    int w = image.width();
-    float[] s = image.data();
-    float[] d = new float[s.length];
-    for (int row = 0; row < image.channels() * image.height(); row++) {
-      for (int x = 0; x < w; x++) {
-        d[row * w + x] = s[row * w + w - 1 - x];
-      }
-    }
-    return with(image, d);
   }
 
   /** {@code mask * image + (1 - mask) * other}, with one mask value per pixel. */
@@ -443,25 +616,24 @@ public final class ImageOps {
     }
   }
 
-  /** Per-pixel luminance (the single channel of a grey image). */
-  static float[] luminance(PixelImage image) {
-    int plane = image.planeSize();
-    float[] d = image.data();
-    if (image.channels() < 3) {
-      return java.util.Arrays.copyOf(d, plane);
-    }
-    float[] y = new float[plane];
-    for (int i = 0; i < plane; i++) {
-      y[i] = 0.299f * d[i] + 0.587f * d[plane + i] + 0.114f * d[2 * plane + i];
-    }
-    return y;
-  }
-
   private static PixelImage with(PixelImage shape, float[] data) {
     return new PixelImage(shape.width(), shape.height(), shape.channels(), data);
   }
 
   static float clamp(float v) {
     return v < 0 ? 0 : v > 1 ? 1 : v;
+  }
+
+  // in a loop that the JIT vectorises, min and max become branch-free vector instructions; in
+  // scalar code they cost more than the comparisons of clamp
+  private static float clampFast(float v) {
+    return Math.max(0f, Math.min(1f, v));
+  }
+
+  // a loop over one array, which the JIT vectorises
+  private static void clampAll(float[] d) {
+    for (int i = 0; i < d.length; i++) {
+      d[i] = clampFast(d[i]);
+    }
   }
 }

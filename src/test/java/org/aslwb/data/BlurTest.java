@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BlurTest {
   @ParameterizedTest
-  @ValueSource(doubles = {0.3, 1.0, 2.5})
+  @ValueSource(doubles = {0.3, 1.0, 2.5, 5.0})
   void blurEqualsTheSeparableGaussianComputedPixelByPixel(double sigma) {
     Random random = new Random(5);
     int w = 13;
