@@ -64,16 +64,7 @@ final class AugmentationOptions {
    */
   Augmentation augmentation() {
     Augmentation a =
-        preset == null
-            ? Augmentation.standard()
-            : switch (preset) {
-              case "domain" -> Augmentation.domain();
-              case "reference" -> Augmentation.reference();
-              case "mild" -> Augmentation.mild();
-              default ->
-                  throw new IllegalArgumentException(
-                      "--augment must be reference, mild or domain, got " + preset);
-            };
+        preset == null ? Augmentation.standard() : Augmentation.preset("--augment", preset);
     Map<String, Double> given = new LinkedHashMap<>();
     given.put("rotation", rotation);
     given.put("width_shift", shift);

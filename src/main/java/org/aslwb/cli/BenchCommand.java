@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.aslwb.attack.AttackFrames;
+import org.aslwb.data.Augmenter;
 import org.aslwb.data.DatasetLoader;
 import org.aslwb.data.DatasetScanner;
 import org.aslwb.data.ImageDecoder;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       BenchCommand.Train.class,
       BenchCommand.Load.class,
+      BenchCommand.Augment.class,
       BenchCommand.Segment.class,
       BenchCommand.Predict.class,
       BenchCommand.Lime.class,
@@ -85,7 +87,7 @@ final class BenchCommand {
     @Option(names = "--width", defaultValue = "1.0", description = "DarkNet-53 width multiplier")
     double width;
 
-    private static List<PixelImage> randomImages(int n, int size) {
+    static List<PixelImage> randomImages(int n, int size) {
       java.util.Random random = new java.util.Random(1);
       List<PixelImage> images = new java.util.ArrayList<>();
       for (int i = 0; i < n; i++) {
@@ -198,6 +200,84 @@ final class BenchCommand {
               .put("images_per_s", data.size() / s, "%.0f"));
       out.finish("load");
       return 0;
+    }
+  }
+
+  /** The training augmentation's cost per image, the data work beside each training step. */
+  @Command(
+      name = "augment",
+      description =
+          "Microseconds of one core per augmented image, for each augmentation preset, on the "
+              + "first images of a data set (from the tensor cache) or on random pixels.")
+  static final class Augment implements Callable<Integer> {
+    @Mixin BenchOutput out;
+
+    @Option(
+        names = "--data",
+        description = "folder-per-class photos (default: random pixels, a harder case for blur)")
+    Path data;
+
+    @Option(
+        names = "--presets",
+        split = ",",
+        defaultValue = "reference,mild,domain",
+        description = "augmentation presets, comma-separated (default: ${DEFAULT-VALUE})")
+    List<String> presets;
+
+    @Option(
+        names = "--size",
+        defaultValue = "64",
+        description = "input size in pixels (default: ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(
+        names = "--rounds",
+        defaultValue = "5",
+        description = "timed rounds of 2,000 images per preset; median and best printed")
+    int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+      SettingChecks.atLeast("rounds", rounds, 1);
+      List<PixelImage> images = data == null ? Train.randomImages(256, size) : photos();
+      for (String name : presets) {
+        Augmenter augmenter = new Augmenter(org.aslwb.data.Augmentation.preset("--presets", name));
+        java.util.Random random = new java.util.Random(1);
+        int perRound = 2_000;
+        double[] micros = new double[rounds];
+        for (int r = -2; r < rounds; r++) { // two rounds of warm-up for the JIT
+          long t = System.nanoTime();
+          for (int i = 0; i < perRound; i++) {
+            augmenter.apply(images.get(i % images.size()), random);
+          }
+          if (r >= 0) {
+            micros[r] = (System.nanoTime() - t) / 1e3 / perRound;
+          }
+        }
+        java.util.Arrays.sort(micros);
+        out.add(
+            new BenchOutput.Figures("aslwb-augment")
+                .put("preset", name, "%s")
+                .put("images", images.size(), "%d")
+                .put("size", size, "%d")
+                .put("median_us_per_image", micros[rounds / 2], "%.1f")
+                .put("best_us_per_image", micros[0], "%.1f"));
+      }
+      out.finish("augment");
+      return 0;
+    }
+
+    // the first 256 photos in the data set's order, at the model size, as training sees them
+    private List<PixelImage> photos() throws java.io.IOException {
+      var loaded = new DatasetLoader().load(data, size, size, 3);
+      List<PixelImage> photos = new java.util.ArrayList<>();
+      for (int i = 0; i < Math.min(256, loaded.size()); i++) {
+        photos.add(loaded.image(i));
+      }
+      if (photos.isEmpty()) {
+        throw new IllegalArgumentException(data + " holds no images");
+      }
+      return photos;
     }
   }
 

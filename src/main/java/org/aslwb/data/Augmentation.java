@@ -151,6 +151,23 @@ public record Augmentation(
     return mild();
   }
 
+  /**
+   * The preset called {@code name}: reference, mild or domain.
+   *
+   * @param what how the caller's user named the setting, for the message
+   * @throws IllegalArgumentException for any other name
+   */
+  public static Augmentation preset(String what, String name) {
+    return switch (name) {
+      case "reference" -> reference();
+      case "mild" -> mild();
+      case "domain" -> domain();
+      default ->
+          throw new IllegalArgumentException(
+              what + " must be reference, mild or domain, got " + name);
+    };
+  }
+
   /** No augmentation at all. */
   public static Augmentation none() {
     return new Augmentation(0, 0, 0, 0);
