@@ -13,6 +13,7 @@ import javafx.scene.image.Image;
 import org.aslwb.attack.AttackFrames;
 import org.aslwb.data.PixelImage;
 import org.aslwb.explain.EvidenceShift;
+import org.aslwb.explain.EvidenceShiftAnalysis;
 import org.aslwb.explain.Explanation;
 import org.aslwb.explain.LabelExplanation;
 import org.aslwb.explain.LimeSettings;
@@ -20,6 +21,7 @@ import org.aslwb.explain.OutputSpace;
 import org.aslwb.explain.OverlayRenderer;
 import org.aslwb.explain.Perturber;
 import org.aslwb.explain.Quickshift;
+import org.aslwb.explain.Segmentation;
 import org.aslwb.explain.SideBySide;
 import org.aslwb.explain.SuperpixelProbe;
 import org.aslwb.export.ExplanationFiles;
@@ -54,6 +56,8 @@ public final class ExplainViewModel {
   private final LatestWins<SuperpixelProbe> probes;
   private PixelImage cleanImage;
   private PixelImage adversarialImage;
+  // the clean image's superpixels from the last preview, drawn on the adversarial image too
+  private Segmentation segmentation;
   // hides one superpixel of the clean image at a time, for clicks; built with the explanation
   private Perturber perturber;
 
@@ -64,7 +68,9 @@ public final class ExplainViewModel {
     workspace.photoProperty().addListener((o, a, b) -> preview());
     workspace.photoProperty().addListener((o, a, b) -> describeImage());
     workspace.adversarialSourceProperty().addListener((o, a, b) -> describeImage());
+    workspace.adversarialProperty().addListener((o, a, b) -> showAdversarial());
     describeImage();
+    showAdversarial();
     // an explanation belongs to the model that made it
     workspace
         .modelProperty()
@@ -76,6 +82,7 @@ public final class ExplainViewModel {
               shift.set(null);
               adversarialForExport = null;
               perturber = null;
+              showAdversarial();
             });
     topK.addListener((o, a, b) -> render());
     mode.addListener((o, a, b) -> render());
@@ -124,6 +131,8 @@ public final class ExplainViewModel {
                   Images.of(OverlayRenderer.boundaries(photo, seg), seg.width(), seg.height()));
               segmentInfo.set(
                   seg.count() + " superpixels (" + seg.width() + "x" + seg.height() + ")");
+              segmentation = seg;
+              showAdversarial();
             },
             e -> message.set(e.getMessage()));
   }
@@ -191,6 +200,28 @@ public final class ExplainViewModel {
         c.outputSpace(),
         c.outputSpaceChosen(),
         c.seconds());
+  }
+
+  /**
+   * Shows the Attack tab's adversarial image with the clean superpixels on it as soon as both
+   * exist, before LIME runs; an explanation of an adversarial image, once drawn, stays (its summary
+   * names the attack and epsilon that made it).
+   */
+  private void showAdversarial() {
+    if (adversarial.get() != null) {
+      return;
+    }
+    PixelImage adv = workspace.adversarialProperty().get();
+    Segmentation seg = segmentation;
+    if (adv == null || seg == null) {
+      adversarialOverlay.set(null);
+      adversarialSummary.set("No adversarial image yet: drag the slider in the Attack tab.");
+      return;
+    }
+    Segmentation mapped = EvidenceShiftAnalysis.map(seg, adv.width(), adv.height());
+    adversarialOverlay.set(
+        Images.of(OverlayRenderer.boundaries(adv, mapped), mapped.width(), mapped.height()));
+    adversarialSummary.set("not explained yet: Explain runs LIME on it beside the clean image");
   }
 
   private static String summary(String what, Explanation e) {

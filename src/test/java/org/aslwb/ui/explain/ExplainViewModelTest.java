@@ -65,6 +65,23 @@ class ExplainViewModelTest {
   }
 
   @Test
+  void theAdversarialImageShowsWithTheCleanSuperpixelsBeforeLimeRuns() {
+    assertNull(vm.adversarialOverlayProperty().get());
+    var pre = workspace.modelProperty().get().metadata().preprocessing();
+    var adv =
+        org.aslwb.data.Resampler.resize(workspace.photoProperty().get(), pre.width(), pre.height());
+    workspace.adversarialProperty().set(adv);
+    var shown = vm.adversarialOverlayProperty().get();
+    assertNotNull(shown);
+    assertEquals(pre.width(), (int) shown.getWidth());
+    assertTrue(vm.adversarialSummaryProperty().get().startsWith("not explained yet"));
+    assertNull(vm.cleanProperty().get());
+    // a new model clears the attack state: no adversarial image is left on show
+    workspace.adversarialProperty().set(null);
+    assertNull(vm.adversarialOverlayProperty().get());
+  }
+
+  @Test
   void theAdversarialImageFromTheAttackTabIsExplainedBesideTheCleanOne() {
     var pre = workspace.modelProperty().get().metadata().preprocessing();
     var photo = workspace.photoProperty().get();
