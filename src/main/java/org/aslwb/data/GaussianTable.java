@@ -7,10 +7,10 @@ import java.util.SplittableRandom;
  *
  * <p>A picture of 64 x 64 x 3 needs 12,288 draws per augmented image; {@code nextGaussian} (a
  * ziggurat) costs several nanoseconds each, the largest single cost of training's augmentation.
- * Here one 64-bit random number gives four draws: each 16 bits pick one of {@link #SIZE} equally
- * likely quantiles. The result is the normal distribution discretised into 16,384 steps and cut at
- * 4 standard deviations (beyond the 8-bit precision of a photo at the noise levels used), with the
- * table scaled to unit variance so that a requested sigma is the noise's sigma.
+ * Here one 64-bit random number gives four draws: the low 14 of each 16 bits pick one of {@link
+ * #SIZE} equally likely quantiles. The result is the normal distribution discretised into 16,384
+ * steps and cut at 4 standard deviations (beyond the 8-bit precision of a photo at the noise levels
+ * used), with the table scaled to unit variance so that a requested sigma is the noise's sigma.
  */
 final class GaussianTable {
   /** The number of quantiles: a power of two, so that random bits index it directly. */

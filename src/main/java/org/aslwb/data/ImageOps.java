@@ -272,7 +272,7 @@ public final class ImageOps {
    *
    * <p>Each step is a loop of single-precision arithmetic over whole channel planes, held in
    * separate arrays and clamped with min and max: the JIT turns such loops into vector instructions
-   * (see {@link #blur}). Per-pixel double arithmetic with comparisons, as before, cost several
+   * (see the class comment). Per-pixel double arithmetic with comparisons, as before, cost several
    * times as much: the conversions between float and double stall on false register dependencies,
    * and the comparisons mispredict on noisy pictures.
    */
@@ -409,7 +409,8 @@ public final class ImageOps {
     return (float) (sum / n);
   }
 
-  // pictures up to this many values per plane reuse their thread's scratch planes
+  // scratch arrays of up to this many values are kept per thread (at most 8 of 1 MB: the FX thread
+  // and the shift suite's pool threads hold them too); larger pictures get new ones
   private static final int SCRATCH_LIMIT = 1 << 18;
   private static final ThreadLocal<float[][]> SCRATCH =
       ThreadLocal.withInitial(() -> new float[8][0]);

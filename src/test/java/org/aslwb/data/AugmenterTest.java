@@ -37,6 +37,35 @@ class AugmenterTest {
   }
 
   @Test
+  void theInputImageIsNeverChanged() {
+    // colour, blur and noise work in place on the augmenter's own copy, with or without a warp
+    for (Augmentation a :
+        new Augmentation[] {
+          Augmentation.none().with("brightness", 0.3).with("blur", 1).with("noise", 0.1),
+          Augmentation.mild(),
+          Augmentation.domain()
+        }) {
+      PixelImage image = gradient();
+      PixelImage out = new Augmenter(a).apply(image, new Random(2));
+      assertEquals(gradient(), image, a.toString());
+      assertNotEquals(gradient(), out, a.toString());
+    }
+  }
+
+  @Test
+  void aMirrorAloneSwapsLeftAndRightExactly() {
+    PixelImage out =
+        new Augmenter(Augmentation.none().with("flip", 1)).apply(gradient(), new Random(1));
+    for (int c = 0; c < 3; c++) {
+      for (int y = 0; y < 32; y++) {
+        for (int x = 0; x < 32; x++) {
+          assertEquals(gradient().get(c, y, 31 - x), out.get(c, y, x));
+        }
+      }
+    }
+  }
+
+  @Test
   void noAugmentationLeavesTheImageUnchanged() {
     assertEquals(gradient(), new Augmenter(Augmentation.none()).apply(gradient(), new Random(1)));
   }

@@ -63,6 +63,18 @@ class WarpTest {
   }
 
   @Test
+  void theFrameEndsHalfAPixelOutsideThePicture() {
+    float[] fill = {0.1f, 0.2f, 0.3f};
+    // moved right by 2.6 pixels: column 2 samples at -0.6 (filled), column 3 at 0.4 (the picture)
+    Affine moved = Affine.scaleAndShift(W, H, 1, 2.6, 0);
+    PixelImage out = ImageOps.warp(ramp(), moved, moved, fill);
+    for (int c = 0; c < 3; c++) {
+      assertEquals(fill[c], out.get(c, 10, 2));
+      assertEquals(ramp().get(c, 10, 0) + 0.4f * 0.01f, out.get(c, 10, 3), 1e-6);
+    }
+  }
+
+  @Test
   void theMirrorSwapsLeftAndRightExactly() {
     float[] d = new float[3 * W * H];
     Random random = new Random(2);

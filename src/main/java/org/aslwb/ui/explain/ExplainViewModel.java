@@ -58,6 +58,9 @@ public final class ExplainViewModel {
   private PixelImage adversarialImage;
   // the clean image's superpixels from the last preview, drawn on the adversarial image too
   private Segmentation segmentation;
+  // the adversarial preview follows the Attack tab only while this tab is shown: a drag there
+  // changes the adversarial image at every frame
+  private final javafx.beans.binding.BooleanBinding shown;
   // hides one superpixel of the clean image at a time, for clicks; built with the explanation
   private Perturber perturber;
 
@@ -65,10 +68,14 @@ public final class ExplainViewModel {
   public ExplainViewModel(Workspace workspace) {
     this.workspace = workspace;
     this.probes = workspace.tasks().latestWins("superpixel probe");
+    this.shown = workspace.tabShown("Explain");
+    // the last image's superpixels do not belong to the new one
+    workspace.photoProperty().addListener((o, a, b) -> segmentation = null);
     workspace.photoProperty().addListener((o, a, b) -> preview());
     workspace.photoProperty().addListener((o, a, b) -> describeImage());
     workspace.adversarialSourceProperty().addListener((o, a, b) -> describeImage());
     workspace.adversarialProperty().addListener((o, a, b) -> showAdversarial());
+    shown.addListener((o, a, b) -> showAdversarial());
     describeImage();
     showAdversarial();
     // an explanation belongs to the model that made it
@@ -179,13 +186,14 @@ public final class ExplainViewModel {
               adversarial.set(r.shift() == null ? null : adversarialExplanation(r.shift()));
               cleanSummary.set(summary("clean", r.clean()));
               warning.set(r.clean().top().informativeness().warning());
-              adversarialSummary.set(
-                  r.shift() == null
-                      ? "No adversarial image yet: drag the slider in the Attack tab."
-                      : "adversarial: "
-                          + r.shift().describe()
-                          + (madeBy.isEmpty() ? "" : "; the image: " + madeBy));
+              if (r.shift() != null) {
+                adversarialSummary.set(
+                    "adversarial: "
+                        + r.shift().describe()
+                        + (madeBy.isEmpty() ? "" : "; the image: " + madeBy));
+              }
               render();
+              showAdversarial(); // one made while LIME ran is previewed
             },
             e -> message.set(e.getMessage()));
   }
@@ -208,7 +216,7 @@ public final class ExplainViewModel {
    * names the attack and epsilon that made it).
    */
   private void showAdversarial() {
-    if (adversarial.get() != null) {
+    if (adversarial.get() != null || !shown.get()) {
       return;
     }
     PixelImage adv = workspace.adversarialProperty().get();

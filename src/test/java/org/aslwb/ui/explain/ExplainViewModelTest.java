@@ -76,7 +76,7 @@ class ExplainViewModelTest {
     assertEquals(pre.width(), (int) shown.getWidth());
     assertTrue(vm.adversarialSummaryProperty().get().startsWith("not explained yet"));
     assertNull(vm.cleanProperty().get());
-    // a new model clears the attack state: no adversarial image is left on show
+    // when the Attack tab's state is cleared (a new model or image), no adversarial image is left
     workspace.adversarialProperty().set(null);
     assertNull(vm.adversarialOverlayProperty().get());
   }
