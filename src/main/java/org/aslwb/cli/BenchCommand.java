@@ -78,11 +78,7 @@ final class BenchCommand {
         description = "batch sizes, comma-separated (default: ${DEFAULT-VALUE})")
     List<Integer> batches;
 
-    @Option(
-        names = "--size",
-        defaultValue = "64",
-        description = "input size in pixels (default: ${DEFAULT-VALUE})")
-    int size;
+    @Mixin InputSizeOption input;
 
     @Option(names = "--width", defaultValue = "1.0", description = "DarkNet-53 width multiplier")
     double width;
@@ -102,6 +98,7 @@ final class BenchCommand {
 
     @Override
     public Integer call() {
+      int size = input.size;
       Output.say("engine: %s", Engine.start().describe());
       for (String m : models) {
         Architecture a = Architecture.parse(m);
@@ -175,14 +172,11 @@ final class BenchCommand {
     @Parameters(paramLabel = "DIR", description = "folder-per-class data set to load")
     Path dir;
 
-    @Option(
-        names = "--size",
-        defaultValue = "64",
-        description = "input size in pixels (default: ${DEFAULT-VALUE})")
-    int size;
+    @Mixin InputSizeOption input;
 
     @Override
     public Integer call() throws Exception {
+      int size = input.size;
       var index = DatasetScanner.scan(dir);
       var loader =
           new DatasetLoader(
@@ -224,11 +218,7 @@ final class BenchCommand {
         description = "augmentation presets, comma-separated (default: ${DEFAULT-VALUE})")
     List<String> presets;
 
-    @Option(
-        names = "--size",
-        defaultValue = "64",
-        description = "input size in pixels (default: ${DEFAULT-VALUE})")
-    int size;
+    @Mixin InputSizeOption input;
 
     @Option(
         names = "--rounds",
@@ -239,6 +229,7 @@ final class BenchCommand {
     @Override
     public Integer call() throws Exception {
       SettingChecks.atLeast("rounds", rounds, 1);
+      int size = input.size;
       List<PixelImage> images = data == null ? Train.randomImages(256, size) : photos();
       for (String name : presets) {
         Augmenter augmenter = new Augmenter(org.aslwb.data.Augmentation.preset("--presets", name));
@@ -269,7 +260,7 @@ final class BenchCommand {
 
     // the first 256 photos in the data set's order, at the model size, as training sees them
     private List<PixelImage> photos() throws java.io.IOException {
-      var loaded = new DatasetLoader().load(data, size, size, 3);
+      var loaded = new DatasetLoader().load(data, input.size, input.size, 3);
       List<PixelImage> photos = new java.util.ArrayList<>();
       for (int i = 0; i < Math.min(256, loaded.size()); i++) {
         photos.add(loaded.image(i));

@@ -33,11 +33,7 @@ final class BenchScale implements Callable<Integer> {
       description = "images in the benchmark set (default: ${DEFAULT-VALUE}, the Kaggle set)")
   int images;
 
-  @Option(
-      names = "--size",
-      defaultValue = "64",
-      description = "input size in pixels (default: ${DEFAULT-VALUE})")
-  int size;
+  @Mixin InputSizeOption input;
 
   @Option(
       names = "--photos",
@@ -64,6 +60,7 @@ final class BenchScale implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SettingChecks.atLeast("images", images, 29);
+    int size = input.size;
     SettingChecks.between("size", size, 32, 256);
     if (photos != null && !Files.isDirectory(photos)) {
       throw new IllegalArgumentException("--photos " + photos + ": not a folder");
