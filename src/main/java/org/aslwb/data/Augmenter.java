@@ -69,7 +69,7 @@ public final class Augmenter {
       ImageOps.colourJitterInPlace(out, delta, contrast, saturation, turns);
     }
     if (a.greyscale() > 0 && random.nextDouble() < a.greyscale()) {
-      ImageOps.colourJitterInPlace(out, Double.NaN, Double.NaN, 0, Double.NaN); // greyscale
+      ImageOps.greyscaleInPlace(out);
     }
     if (a.blur() > 0) {
       ImageOps.blurInPlace(out, a.blur() * (0.25 + 0.75 * random.nextDouble()));

@@ -262,7 +262,14 @@ public final class ImageOps {
 
   /** Every pixel's luminance on all channels. */
   public static PixelImage greyscale(PixelImage image) {
-    return saturation(image, 0);
+    PixelImage out = image.copy();
+    greyscaleInPlace(out);
+    return out;
+  }
+
+  /** {@link #greyscale} on the image's own pixels (see {@link #colourJitterInPlace}). */
+  static void greyscaleInPlace(PixelImage image) {
+    colourJitterInPlace(image, Double.NaN, Double.NaN, 0, Double.NaN);
   }
 
   /**
