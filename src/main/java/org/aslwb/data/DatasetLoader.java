@@ -1,6 +1,5 @@
 package org.aslwb.data;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -300,8 +299,8 @@ public final class DatasetLoader {
 
   private TensorCache.Entry decodeOne(Path file, Preprocessing geometry) {
     try {
-      BufferedImage rgb = decoder.decodeAtLeast(file, geometry.width(), geometry.height());
-      return new TensorCache.Entry(Sample.quantise(geometry.toPixels(rgb)), null);
+      PackedRgb rgb = decoder.decodeAtLeast(file, geometry.width(), geometry.height());
+      return new TensorCache.Entry(geometry.toLevels(rgb), null);
     } catch (UnreadableImageException e) {
       return new TensorCache.Entry(null, e.reason());
     } catch (RuntimeException | OutOfMemoryError e) {

@@ -54,12 +54,12 @@ public final class ImageDecoder {
    * Decodes a file that will be resized down to {@code width x height}: a plain JPEG is decoded at
    * 1/2, 1/4 or 1/8 of its size (libjpeg's DCT scaling) where both sides stay at least that large,
    * which is several times faster and differs from resizing the full decode by about one grey level
-   * on average; every other file is decoded as {@link #decode} does.
+   * on average; every other file is decoded as {@link #decode} does. The pixels come packed, since
+   * everything that asks for a size goes on to resize them.
    *
    * @throws UnreadableImageException with a reason when the file cannot be used
    */
-  public BufferedImage decodeAtLeast(Path file, int width, int height)
-      throws UnreadableImageException {
+  public PackedRgb decodeAtLeast(Path file, int width, int height) throws UnreadableImageException {
     long length = checkFile(file);
     if (ScaledJpegDecoder.available() && length < Integer.MAX_VALUE) {
       byte[] bytes;
@@ -71,7 +71,7 @@ public final class ImageDecoder {
       int[] size = ScaledJpegDecoder.size(bytes);
       if (size != null) {
         checkSize(file, size[0], size[1]);
-        BufferedImage scaled =
+        PackedRgb scaled =
             ScaledJpegDecoder.decode(
                 bytes, ScaledJpegDecoder.reduction(size[0], size[1], width, height));
         if (scaled != null) {
@@ -79,7 +79,16 @@ public final class ImageDecoder {
         }
       }
     }
-    return decodeGeneral(file);
+    return PackedRgb.of(decodeGeneral(file));
+  }
+
+  /**
+   * Loads the native JPEG reader now rather than with the first photo, and says which reads plain
+   * JPEGs: {@code "libjpeg-turbo"}, or {@code "imageio"} where no native build exists for this
+   * platform.
+   */
+  public static String jpegReader() {
+    return ScaledJpegDecoder.available() ? "libjpeg-turbo" : "imageio";
   }
 
   /** Refuses what is not a readable, non-empty file; returns its length. */

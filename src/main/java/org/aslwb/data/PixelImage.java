@@ -81,9 +81,9 @@ public record PixelImage(int width, int height, int channels, float[] data) {
     int plane = planeSize();
     int[] argb = new int[plane];
     for (int i = 0; i < plane; i++) {
-      int r = toByte(data[i]);
-      int g = channels >= 3 ? toByte(data[plane + i]) : r;
-      int b = channels >= 3 ? toByte(data[2 * plane + i]) : r;
+      int r = Levels.of(data[i]);
+      int g = channels >= 3 ? Levels.of(data[plane + i]) : r;
+      int b = channels >= 3 ? Levels.of(data[2 * plane + i]) : r;
       argb[i] = 0xFF000000 | (r << 16) | (g << 8) | b;
     }
     return argb;
@@ -107,10 +107,6 @@ public record PixelImage(int width, int height, int channels, float[] data) {
       }
     }
     return new PixelImage(width, height, channels, data);
-  }
-
-  private static int toByte(float v) {
-    return Math.max(0, Math.min(255, Math.round(v * 255f)));
   }
 
   @Override

@@ -88,7 +88,7 @@ public final class Sample {
     float[] d = image.data();
     byte[] out = new byte[d.length];
     for (int i = 0; i < d.length; i++) {
-      out[i] = (byte) Math.max(0, Math.min(255, Math.round(d[i] * 255f)));
+      out[i] = (byte) Levels.of(d[i]);
     }
     return out;
   }

@@ -1,11 +1,5 @@
 package org.aslwb.data;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.awt.image.DirectColorModel;
-import java.awt.image.Raster;
-import java.awt.image.SinglePixelPackedSampleModel;
-import java.awt.image.WritableRaster;
 import java.nio.charset.StandardCharsets;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.leptonica.PIX;
@@ -73,10 +67,10 @@ final class ScaledJpegDecoder {
   }
 
   /**
-   * Decodes at 1/{@code reduction} of the size, as an opaque RGB image; null on any libjpeg warning
+   * Decodes at 1/{@code reduction} of the size, as opaque RGB pixels; null on any libjpeg warning
    * or error (the caller then decodes the file the general way).
    */
-  static BufferedImage decode(byte[] bytes, int reduction) {
+  static PackedRgb decode(byte[] bytes, int reduction) {
     int[] warnings = new int[1];
     PIX pix = lept.pixReadMemJpeg(bytes, bytes.length, 0, reduction, warnings, 0);
     if (pix == null) {
@@ -95,23 +89,24 @@ final class ScaledJpegDecoder {
       data.capacity(words.length).get(words);
       int[] rgb =
           depth == 32 ? fromRgba(words, width, height, wpl) : fromGray(words, width, height, wpl);
-      return wrap(rgb, width, height);
+      return new PackedRgb(rgb, width, height);
     } finally {
       lept.pixDestroy(pix);
     }
   }
 
-  /** Leptonica keeps 32-bit pixels as 0xRRGGBBAA words. */
+  /**
+   * Leptonica keeps 32-bit pixels as 0xRRGGBBAA words, one row after another without padding (a row
+   * of 32-bit pixels fills whole words), so they are shifted in place.
+   */
   private static int[] fromRgba(int[] words, int width, int height, int wpl) {
-    int[] rgb = new int[width * height];
-    for (int y = 0; y < height; y++) {
-      int row = y * wpl;
-      int out = y * width;
-      for (int x = 0; x < width; x++) {
-        rgb[out + x] = words[row + x] >>> 8;
-      }
+    if (wpl != width) {
+      throw new IllegalStateException("32-bit rows of " + width + " pixels in " + wpl + " words");
     }
-    return rgb;
+    for (int i = 0; i < words.length; i++) {
+      words[i] >>>= 8;
+    }
+    return words;
   }
 
   /** 8-bit pixels, four to a word, the first in the most significant byte. */
@@ -126,17 +121,6 @@ final class ScaledJpegDecoder {
       }
     }
     return rgb;
-  }
-
-  /** A {@link BufferedImage#TYPE_INT_RGB} image over the array, without copying it. */
-  private static BufferedImage wrap(int[] rgb, int width, int height) {
-    DirectColorModel model = new DirectColorModel(24, 0xFF0000, 0xFF00, 0xFF);
-    SinglePixelPackedSampleModel sample =
-        new SinglePixelPackedSampleModel(
-            java.awt.image.DataBuffer.TYPE_INT, width, height, model.getMasks());
-    WritableRaster raster =
-        Raster.createWritableRaster(sample, new DataBufferInt(rgb, rgb.length), null);
-    return new BufferedImage(model, raster, false, null);
   }
 
   /** A complete file ends with the EOI marker (some writers pad a few zero bytes after it). */

@@ -32,11 +32,11 @@ class ScaledDecodeTest {
   void aLargeJpegIsDecodedAtReducedSizeButNeverBelowTheTarget() throws Exception {
     assumeTrue(ScaledJpegDecoder.available(), "skipped: no native JPEG reader on this platform");
     Path photo = jpeg("hand.jpg", hands(200, 1).get(0));
-    BufferedImage reduced = decoder.decodeAtLeast(photo, 64, 64);
-    assertEquals(100, reduced.getWidth());
-    assertEquals(100, reduced.getHeight());
-    assertEquals(200, decoder.decodeAtLeast(photo, 101, 64).getWidth());
-    assertEquals(50, decoder.decodeAtLeast(photo, 32, 32).getWidth());
+    PackedRgb reduced = decoder.decodeAtLeast(photo, 64, 64);
+    assertEquals(100, reduced.width());
+    assertEquals(100, reduced.height());
+    assertEquals(200, decoder.decodeAtLeast(photo, 101, 64).width());
+    assertEquals(50, decoder.decodeAtLeast(photo, 32, 32).width());
     assertEquals(200, decoder.decode(photo).getWidth());
   }
 
