@@ -128,8 +128,11 @@ final class SeparableResize {
     }
   }
 
-  /** Per output index: the first source index and the weights of the sources it mixes. */
-  private record Taps(int[] start, float[][] weights) {
+  /**
+   * Per output index: the first source index and the weights of the sources it mixes (box weights
+   * when shrinking, bilinear ones when enlarging).
+   */
+  record Taps(int[] start, float[][] weights) {
     int size() {
       return start.length;
     }

@@ -93,12 +93,14 @@ class ResamplerExactnessTest {
   private static PixelImage perPixel(PixelImage source, int dw, int dh, boolean gray) {
     int sw = source.width();
     int sh = source.height();
-    float[][] wx = new float[dw][];
-    int[] x0 = new int[dw];
-    taps(sw, dw, x0, wx);
-    float[][] wy = new float[dh][];
-    int[] y0 = new int[dh];
-    taps(sh, dh, y0, wy);
+    // the weights are the resize's own (ResamplerAreaTest checks them); the order of the sums is
+    // what this test is about
+    SeparableResize.Taps xs = SeparableResize.Taps.of(sw, dw);
+    SeparableResize.Taps ys = SeparableResize.Taps.of(sh, dh);
+    int[] x0 = xs.start();
+    float[][] wx = xs.weights();
+    int[] y0 = ys.start();
+    float[][] wy = ys.weights();
     float[] out = new float[source.channels() * dw * dh];
     for (int c = 0; c < source.channels(); c++) {
       float[] rows = new float[sh * dw];
@@ -130,32 +132,6 @@ class ResamplerExactnessTest {
       g[i] = 0.299f * out[i] + 0.587f * out[plane + i] + 0.114f * out[2 * plane + i];
     }
     return new PixelImage(dw, dh, 1, g);
-  }
-
-  /** Box weights when shrinking, bilinear ones when enlarging (see {@link Resampler}). */
-  private static void taps(int src, int dst, int[] start, float[][] weights) {
-    double scale = (double) src / dst;
-    for (int i = 0; i < dst; i++) {
-      if (scale >= 1) {
-        double from = i * scale;
-        double to = from + scale;
-        int first = (int) Math.floor(from);
-        int last = Math.min(src - 1, (int) Math.ceil(to) - 1);
-        weights[i] = new float[last - first + 1];
-        for (int k = first; k <= last; k++) {
-          weights[i][k - first] = (float) ((Math.min(to, k + 1) - Math.max(from, k)) / scale);
-        }
-        start[i] = first;
-      } else {
-        double centre = (i + 0.5) * scale - 0.5;
-        int first = (int) Math.floor(centre);
-        float frac = (float) (centre - first);
-        int lo = Math.max(0, Math.min(src - 1, first));
-        int hi = Math.max(0, Math.min(src - 1, first + 1));
-        start[i] = lo;
-        weights[i] = lo == hi ? new float[] {1f} : new float[] {1 - frac, frac};
-      }
-    }
   }
 
   private static PixelImage randomImage(int w, int h, int channels, Random random) {
