@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
 import org.aslwb.task.Job;
 import org.aslwb.ui.common.JobTask;
+import org.aslwb.ui.common.SelectedTabOnly;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.TaskProgressView;
@@ -84,6 +85,7 @@ public final class MainController {
                   return shown == null ? "" : shown.getText();
                 },
                 tabs.getSelectionModel().selectedItemProperty()));
+    SelectedTabOnly.apply(tabs);
   }
 
   /** Ctrl+O opens an image (in the tab shown, else Evaluate), Ctrl+M a model, Ctrl+D data. */

@@ -166,6 +166,7 @@ public final class UiStallBench {
             stage.setScene(new Scene(root[0], 1320, 880));
             stage.show();
             workspace.datasetProperty().set(data);
+            selectTab(root[0], "Train"); // only the selected tab's nodes are in the window
             text(root[0], "#size", "32");
             text(root[0], "#epochs", "1000");
             // no early stopping: the synthetic classes are learnt within a few epochs, and the

@@ -13,7 +13,6 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.aslwb.TinyModels;
@@ -73,12 +72,12 @@ class ConcurrentJobsTabTest {
   void evaluateAndExplainFinishWhileATrainingRunGoesOn(FxRobot robot) throws Exception {
     robot.interact(
         () -> {
+          select("Train"); // the window holds only the selected tab's nodes
           text("#width", "0.25");
           text("#size", "32");
           text("#epochs", "500");
           text("#batch", "32");
           text("#output", dir.resolve("long.aslwb").toString());
-          text("#limeSamples", "200");
           ((Button) root.lookup("#startTraining")).fire();
         });
     UiFixtures.waitFor(
@@ -87,20 +86,24 @@ class ConcurrentJobsTabTest {
         () -> listed("training") != null && listed("training").state() == Job.State.RUNNING);
     Job<?> training = listed("training");
 
+    Label[] results = new Label[2];
     robot.interact(
         () -> {
+          select("Evaluate");
           ((Button) root.lookup("#evaluateSplit")).fire();
+          results[0] = (Label) root.lookup("#scores");
+          select("Explain");
+          text("#limeSamples", "200");
           ((Button) root.lookup("#runLime")).fire();
+          results[1] = (Label) root.lookup("#cleanSummary");
         });
     UiFixtures.waitFor(
         120,
         "evaluation and LIME",
-        () ->
-            !((Label) root.lookup("#scores")).getText().isEmpty()
-                && !((Label) root.lookup("#cleanSummary")).getText().isEmpty());
+        () -> !results[0].getText().isEmpty() && !results[1].getText().isEmpty());
 
     assertEquals(Job.State.RUNNING, training.state(), "training goes on meanwhile");
-    assertTrue(((Label) root.lookup("#cleanSummary")).getText().startsWith("clean: "));
+    assertTrue(results[1].getText().startsWith("clean: "));
     Button cancel = (Button) root.lookup("#cancelTask");
     assertEquals("Cancel " + training.name(), cancel.getText(), "the status bar names its job");
     robot.interact(cancel::fire);
@@ -109,9 +112,11 @@ class ConcurrentJobsTabTest {
 
   @Test
   void theTrainTabTakesNoPointsWhileHiddenAndCatchesUpWhenShown(FxRobot robot) throws Exception {
+    robot.interact(() -> select("Train"));
     @SuppressWarnings("unchecked")
     LineChart<Number, Number> loss = (LineChart<Number, Number>) root.lookup("#lossChart");
     ListView<?> log = (ListView<?>) root.lookup("#trainLog");
+    int[] logAtSwitch = new int[1];
     robot.interact(
         () -> {
           text("#size", "32");
@@ -119,6 +124,7 @@ class ConcurrentJobsTabTest {
           text("#batch", "32");
           text("#output", dir.resolve("hidden.aslwb").toString());
           ((Button) root.lookup("#startTraining")).fire();
+          logAtSwitch[0] = log.getItems().size(); // what Start wrote while the tab was shown
           select("Attack");
         });
     UiFixtures.waitFor(60, "the training job", () -> listed("training") != null);
@@ -127,20 +133,16 @@ class ConcurrentJobsTabTest {
     robot.interact(() -> {});
     assertEquals(Job.State.SUCCEEDED, training.state());
     assertTrue(loss.getData().get(0).getData().isEmpty(), "a hidden chart takes no points");
-    assertTrue(log.getItems().isEmpty(), "nor does the hidden log");
+    assertEquals(logAtSwitch[0], log.getItems().size(), "nor does the hidden log");
 
     robot.interact(() -> select("Train"));
     assertFalse(loss.getData().get(0).getData().isEmpty(), "the batch losses, once shown");
     assertEquals(2, loss.getData().get(2).getData().size(), "one val loss per epoch");
-    assertFalse(log.getItems().isEmpty());
+    assertTrue(log.getItems().size() > logAtSwitch[0], "the log, once shown");
   }
 
   private void select(String tab) {
-    TabPane tabs = (TabPane) root.lookup("#tabs");
-    tabs.getTabs().stream()
-        .filter(t -> t.getText().equals(tab))
-        .findFirst()
-        .ifPresent(t -> tabs.getSelectionModel().select(t));
+    UiFixtures.select(root, tab);
   }
 
   @Test

@@ -11,6 +11,7 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -21,10 +22,12 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.aslwb.attack.SweepResult;
 import org.aslwb.ui.common.HeatMapView;
+import org.aslwb.ui.common.SelectedTabOnly;
 
 /** The Attack tab's robustness views: binds {@link RobustnessViewModel} to its controls. */
 public final class RobustnessController {
   private final RobustnessViewModel vm;
+  @FXML private TabPane tabs;
   @FXML private Label pointText;
   @FXML private TableView<RobustnessViewModel.ClassRow> perClass;
   @FXML private TableColumn<RobustnessViewModel.ClassRow, String> classColumn;
@@ -54,6 +57,7 @@ public final class RobustnessController {
 
   @FXML
   private void initialize() {
+    SelectedTabOnly.apply(tabs);
     pointText.textProperty().bind(vm.pointTextProperty());
     perClass.setItems(vm.perClass());
     classColumn.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().className()));

@@ -62,6 +62,7 @@ class AttackTabTest {
     String name = workspace.imageNameProperty().get();
     Label attacked = robot.lookup("#attackImage").queryAs(Label.class);
     assertTrue(attacked.getText().equals("Image: " + name), attacked.getText());
+    robot.interact(() -> UiFixtures.select(attacked.getScene().getRoot(), "Explain"));
     Label explained = robot.lookup("#explainImage").queryAs(Label.class);
     assertTrue(
         explained
@@ -73,14 +74,31 @@ class AttackTabTest {
   @Test
   void beforeAnyRunTheChartsSayNoDataYetAndTheHistogramStopsSayingSoOnceItHasBars(FxRobot robot) {
     assertTrue(robot.lookup("#noCurves").queryAs(Label.class).isVisible());
+    subTab(robot, "Minimal epsilon");
     Label noHistogram = robot.lookup("#noHistogram").queryAs(Label.class);
     assertTrue(noHistogram.isVisible());
+    subTab(robot, "Adversarial confusion");
     HeatMapView confusion = robot.lookup("#adversarialConfusion").queryAs(HeatMapView.class);
     assertTrue(
         confusion.getEmptyText().startsWith("No data yet: run a sweep"), confusion.getEmptyText());
 
+    subTab(robot, "Minimal epsilon");
     robot.interact(() -> robot.lookup("#runMinEps").queryButton().fire());
 
     assertFalse(noHistogram.isVisible(), "the histogram has its bars now");
+  }
+
+  /** Selects a tab of the robustness views (only the selected one's nodes are in the window). */
+  private static void subTab(FxRobot robot, String title) {
+    javafx.scene.control.TabPane tabs =
+        robot.lookup("#robustnessTabs").queryAs(javafx.scene.control.TabPane.class);
+    robot.interact(
+        () ->
+            tabs.getSelectionModel()
+                .select(
+                    tabs.getTabs().stream()
+                        .filter(t -> t.getText().equals(title))
+                        .findFirst()
+                        .orElseThrow()));
   }
 }
