@@ -21,6 +21,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.aslwb.evaluation.Prediction;
 import org.aslwb.ui.DemoAssets;
+import org.aslwb.ui.common.ChartMarker;
 import org.aslwb.ui.common.ImageChoice;
 
 /** Binds the Attack tab. */
@@ -41,6 +42,8 @@ public final class AttackController {
   @FXML private LineChart<Number, Number> curve;
   // the curve's x axis follows the slider's range, so the marker and the curves share one scale
   @FXML private javafx.scene.chart.NumberAxis epsilonAxis;
+  @FXML private javafx.scene.chart.NumberAxis accuracyAxis;
+  @FXML private javafx.scene.layout.StackPane curveBox;
   @FXML private TextField limit;
   @FXML private Button sweep;
   @FXML private Button compare;
@@ -69,9 +72,7 @@ public final class AttackController {
     vm.draggingProperty().bind(epsilon.valueChangingProperty());
     imageText.textProperty().bind(vm.imageTextProperty());
     ImageChoice.wire(root, openImage, gallery, DemoAssets.gallery(), vm::openImage);
-    noCurves
-        .visibleProperty()
-        .bind(Bindings.size(vm.sweepCurves().curves()).lessThan(2)); // the marker only
+    noCurves.visibleProperty().bind(Bindings.isEmpty(vm.sweepCurves().curves()));
     wideRange.selectedProperty().bindBidirectional(vm.wideRangeProperty());
     epsilonText.textProperty().bind(vm.epsilonTextProperty());
     method.getItems().setAll("fgsm", "bim", "pgd");
@@ -103,6 +104,7 @@ public final class AttackController {
                 c -> bars(adversarialTop, vm.shown().adversarialTop()));
     curve.setData(vm.sweepCurves().curves());
     epsilonAxis.upperBoundProperty().bind(epsilon.maxProperty());
+    ChartMarker.follow(curveBox, curve, epsilonAxis, accuracyAxis, vm.epsilonProperty());
     limit.textProperty().bindBidirectional(vm.sweepCurves().limitProperty());
     sweep.setOnAction(e -> vm.sweepCurves().sweep());
     robustnessController.follow(vm.epsilonProperty(), vm.sweepCurves().sweeps());

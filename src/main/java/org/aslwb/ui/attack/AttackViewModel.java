@@ -170,7 +170,6 @@ public final class AttackViewModel {
    */
   public void frame() {
     updateEpsilonText();
-    sweepCurves.moveMarker(epsilon.get());
     AttackFrames.Prepared ready = prepared;
     TrainedModel model = workspace.modelProperty().get();
     if (ready == null || model == null) {

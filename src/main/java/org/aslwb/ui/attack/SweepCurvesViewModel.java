@@ -23,7 +23,7 @@ import org.aslwb.ui.common.TaskRunner;
 
 /**
  * The Attack tab's accuracy-against-epsilon chart: one curve per sweep ({@link ValidationSweep}
- * runs them, in the background), the slider's marker, and their export ({@link AttackFiles}).
+ * runs them, in the background), and their export ({@link AttackFiles}).
  */
 public final class SweepCurvesViewModel {
   /** Images per sweep by default (the first N of the validation split). */
@@ -39,7 +39,6 @@ public final class SweepCurvesViewModel {
   private final Supplier<String> goal;
   private final ObservableList<XYChart.Series<Number, Number>> curves =
       FXCollections.observableArrayList();
-  private final XYChart.Series<Number, Number> marker = new XYChart.Series<>();
   private final StringProperty limit = new SimpleStringProperty(Integer.toString(DEFAULT_LIMIT));
   private final ObservableList<SweepResult> results = FXCollections.observableArrayList();
 
@@ -56,22 +55,6 @@ public final class SweepCurvesViewModel {
     this.message = message;
     this.method = method;
     this.goal = goal;
-    marker.setName("slider");
-    curves.add(marker);
-  }
-
-  /**
-   * Moves the slider's marker to {@code epsilon}. The marker's two points are made once and moved:
-   * new points would make new symbol nodes (and their CSS) on the FX thread at every slider event.
-   */
-  void moveMarker(double epsilon) {
-    if (marker.getData().isEmpty()) {
-      marker
-          .getData()
-          .setAll(List.of(new XYChart.Data<>(epsilon, 0), new XYChart.Data<>(epsilon, 1)));
-    } else {
-      marker.getData().forEach(d -> d.setXValue(epsilon));
-    }
   }
 
   /** Sweeps accuracy against epsilon for the current model over the first N validation images. */
@@ -142,10 +125,10 @@ public final class SweepCurvesViewModel {
             s.getName(), r.images(), r.gradientPasses(), r.seconds()));
   }
 
-  /** Removes all curves but the marker. */
+  /** Removes all curves. */
   public void clearCurves() {
     results.clear();
-    curves.setAll(List.of(marker));
+    curves.clear();
   }
 
   /** Writes curve.csv and curve.png (all curves) and adversarial.png into {@code dir}. */
@@ -169,7 +152,7 @@ public final class SweepCurvesViewModel {
     return results;
   }
 
-  /** Chart series: the marker and one curve per sweep. */
+  /** Chart series: one curve per sweep (the slider's marker is the view's, see ChartMarker). */
   public ObservableList<XYChart.Series<Number, Number>> curves() {
     return curves;
   }

@@ -1,12 +1,15 @@
 package org.aslwb.ui.attack;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.input.MouseButton;
+import javafx.scene.shape.Line;
 import javafx.stage.Stage;
 import org.aslwb.TinyModels;
 import org.aslwb.data.PixelImage;
@@ -55,6 +58,20 @@ class AttackTabTest {
     assertTrue(!now.equals(framed), "a new adversarial frame for the new epsilon");
     Label label = robot.lookup("#adversarialLabel").queryAs(Label.class);
     assertTrue(label.getText().startsWith("adversarial: "), label.getText());
+    assertMarkerAt(robot, after);
+  }
+
+  /** The chart's marker is a line at the slider's epsilon on the axis, across the plot. */
+  private static void assertMarkerAt(FxRobot robot, double epsilon) {
+    Line marker = robot.lookup(".chart-marker").queryAs(Line.class);
+    NumberAxis axis = robot.lookup("#curveChart .axis").queryAs(NumberAxis.class);
+    double onAxis =
+        axis.localToScreen(axis.getDisplayPosition(epsilon), 0).getX()
+            - marker.localToScreen(marker.getStartX(), 0).getX();
+    assertTrue(marker.isVisible());
+    assertEquals(0, onAxis, 1.0, "the marker's x against the axis' position of " + epsilon);
+    assertEquals(marker.getStartX(), marker.getEndX());
+    assertTrue(marker.getEndY() - marker.getStartY() > 50, "spans the plot");
   }
 
   @Test
