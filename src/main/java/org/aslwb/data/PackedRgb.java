@@ -9,7 +9,8 @@ import java.awt.image.SinglePixelPackedSampleModel;
  * this over instead of a {@link BufferedImage} where nothing needs one, since building an image's
  * colour and sample models for every photo of a data set costs more than copying its pixels.
  *
- * @param pixels {@code width * height} pixels, index {@code y * width + x}; owned by the record
+ * @param pixels {@code width * height} pixels, index {@code y * width + x}; {@link #of} shares the
+ *     image's own array where it can, so neither side may change it afterwards
  */
 public record PackedRgb(int[] pixels, int width, int height) {
   /** Checks the shape. */

@@ -38,7 +38,7 @@ public final class Resampler {
     }
     int plane = dstWidth * dstHeight;
     byte[] out = new byte[3 * plane];
-    SeparableResize resize = SeparableResize.of(srcWidth, srcHeight, dstWidth, dstHeight);
+    SeparableResize resize = SeparableResize.of(srcWidth, srcHeight, dstWidth, dstHeight, 3);
     resize.loadRgb(rgb);
     for (int c = 0; c < 3; c++) {
       int base = c * plane;
@@ -66,7 +66,7 @@ public final class Resampler {
     int plane = dstWidth * dstHeight;
     float[] out = new float[plane * source.channels()];
     SeparableResize resize =
-        SeparableResize.of(source.width(), source.height(), dstWidth, dstHeight);
+        SeparableResize.of(source.width(), source.height(), dstWidth, dstHeight, 1);
     for (int c = 0; c < source.channels(); c++) {
       resize.loadPlane(source.data(), c * srcPlane);
       int base = c * plane;

@@ -87,9 +87,8 @@ final class ScaledJpegDecoder {
       int[] words = new int[wpl * height];
       IntPointer data = lept.pixGetData(pix);
       data.capacity(words.length).get(words);
-      int[] rgb =
-          depth == 32 ? fromRgba(words, width, height, wpl) : fromGray(words, width, height, wpl);
-      return new PackedRgb(rgb, width, height);
+      int[] rgb = depth == 32 ? fromRgba(words, width, wpl) : fromGray(words, width, height, wpl);
+      return rgb == null ? null : new PackedRgb(rgb, width, height);
     } finally {
       lept.pixDestroy(pix);
     }
@@ -97,11 +96,12 @@ final class ScaledJpegDecoder {
 
   /**
    * Leptonica keeps 32-bit pixels as 0xRRGGBBAA words, one row after another without padding (a row
-   * of 32-bit pixels fills whole words), so they are shifted in place.
+   * of 32-bit pixels fills whole words), so they are shifted in place; null, for the general path,
+   * should a build ever pad them.
    */
-  private static int[] fromRgba(int[] words, int width, int height, int wpl) {
+  private static int[] fromRgba(int[] words, int width, int wpl) {
     if (wpl != width) {
-      throw new IllegalStateException("32-bit rows of " + width + " pixels in " + wpl + " words");
+      return null;
     }
     for (int i = 0; i < words.length; i++) {
       words[i] >>>= 8;

@@ -29,41 +29,42 @@ final class SeparableResize {
   private final int srcHeight;
   private final Taps xs;
   private final Taps ys;
-  private final float[][][] planes; // [channel][source x][source y]
+  private final float[][][] planes; // [plane][source x][source y]
   private final float[][] narrowColumns; // [output x][source y]
   private final float[][] narrowRows; // [source y][output x]
   private final float[] row; // one output row
 
-  private SeparableResize(int srcWidth, int srcHeight, int dstWidth, int dstHeight) {
+  private SeparableResize(int srcWidth, int srcHeight, int dstWidth, int dstHeight, int planes) {
     this.srcWidth = srcWidth;
     this.srcHeight = srcHeight;
     this.xs = Taps.of(srcWidth, dstWidth);
     this.ys = Taps.of(srcHeight, dstHeight);
-    this.planes = new float[3][srcWidth][srcHeight];
+    this.planes = new float[planes][srcWidth][srcHeight];
     this.narrowColumns = new float[dstWidth][srcHeight];
     this.narrowRows = new float[srcHeight][dstWidth];
     this.row = new float[dstWidth];
   }
 
-  /** This thread's resize for these sizes. */
-  static SeparableResize of(int srcWidth, int srcHeight, int dstWidth, int dstHeight) {
+  /** This thread's resize for these sizes, with room to load {@code planes} planes (1 or 3). */
+  static SeparableResize of(int srcWidth, int srcHeight, int dstWidth, int dstHeight, int planes) {
     SeparableResize kept = KEPT.get();
-    if (kept != null && kept.fits(srcWidth, srcHeight, dstWidth, dstHeight)) {
+    if (kept != null && kept.fits(srcWidth, srcHeight, dstWidth, dstHeight, planes)) {
       return kept;
     }
-    SeparableResize made = new SeparableResize(srcWidth, srcHeight, dstWidth, dstHeight);
-    long floats = (long) srcHeight * (3L * srcWidth + 2L * dstWidth);
+    SeparableResize made = new SeparableResize(srcWidth, srcHeight, dstWidth, dstHeight, planes);
+    long floats = (long) srcHeight * ((long) planes * srcWidth + 2L * dstWidth);
     if (floats <= KEPT_FLOATS) {
       KEPT.set(made);
     }
     return made;
   }
 
-  private boolean fits(int srcWidth, int srcHeight, int dstWidth, int dstHeight) {
+  private boolean fits(int srcWidth, int srcHeight, int dstWidth, int dstHeight, int planes) {
     return this.srcWidth == srcWidth
         && this.srcHeight == srcHeight
         && xs.size() == dstWidth
-        && ys.size() == dstHeight;
+        && ys.size() == dstHeight
+        && this.planes.length >= planes;
   }
 
   /**

@@ -29,6 +29,28 @@ class ResamplerExactnessTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"20,16,7,5", "1,1,5,3", "7,1,1,1", "5,4,1,1", "6,6,13,2"})
+  void signedValuesZerosOfBothSignsAndNansComeOutAsThePerPixelSumsGiveThem(
+      int sw, int sh, int dw, int dh) {
+    // LIME resizes signed contributions; -0 must stay what a sum from zero makes of it
+    Random random = new Random(sw * 7L + dh);
+    float[] special = {-0f, 0f, Float.NaN, -1f, 1e-40f, -1e-40f};
+    float[] d = new float[3 * sw * sh];
+    for (int i = 0; i < d.length; i++) {
+      d[i] =
+          random.nextInt(4) == 0
+              ? special[random.nextInt(special.length)]
+              : random.nextFloat() - 0.5f;
+    }
+    PixelImage source = new PixelImage(sw, sh, 3, d);
+    assertArrayEquals(perPixel(source, dw, dh).data(), Resampler.resize(source, dw, dh).data());
+    float[] negativeZeros = new float[3 * sw * sh];
+    java.util.Arrays.fill(negativeZeros, -0f);
+    PixelImage zeros = new PixelImage(sw, sh, 3, negativeZeros);
+    assertArrayEquals(perPixel(zeros, dw, dh).data(), Resampler.resize(zeros, dw, dh).data());
+  }
+
+  @ParameterizedTest
   @CsvSource({"100,100,64,64", "200,150,64,48", "37,50,64,64"})
   void theLevelsPathIsTheQuantisedFloatImageToTheByte(int sw, int sh, int dw, int dh) {
     int[] rgb = randomRgb(sw * sh, new Random(sw + 7L * dh));

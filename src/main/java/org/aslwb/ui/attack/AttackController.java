@@ -104,7 +104,7 @@ public final class AttackController {
                 c -> bars(adversarialTop, vm.shown().adversarialTop()));
     curve.setData(vm.sweepCurves().curves());
     epsilonAxis.upperBoundProperty().bind(epsilon.maxProperty());
-    ChartMarker.follow(curveBox, curve, epsilonAxis, accuracyAxis, vm.epsilonProperty());
+    ChartMarker.follow(curveBox, epsilonAxis, accuracyAxis, vm.epsilonProperty());
     limit.textProperty().bindBidirectional(vm.sweepCurves().limitProperty());
     sweep.setOnAction(e -> vm.sweepCurves().sweep());
     robustnessController.follow(vm.epsilonProperty(), vm.sweepCurves().sweeps());

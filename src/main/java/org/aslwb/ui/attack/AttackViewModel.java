@@ -245,7 +245,7 @@ public final class AttackViewModel {
     return shown;
   }
 
-  /** The accuracy-against-epsilon chart: its sweeps, curves and marker. */
+  /** The accuracy-against-epsilon chart: its sweeps and curves. */
   public SweepCurvesViewModel sweepCurves() {
     return sweepCurves;
   }

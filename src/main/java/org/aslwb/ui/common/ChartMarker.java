@@ -2,8 +2,8 @@ package org.aslwb.ui.common;
 
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Point2D;
+import javafx.scene.Scene;
 import javafx.scene.chart.ValueAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Line;
 
@@ -13,7 +13,9 @@ import javafx.scene.shape.Line;
  *
  * <p>Why not a series: moving a series' point lays the whole chart out again, axes and tick labels
  * measured anew, at every slider event. This line is not managed by its host, so moving it only
- * repaints; it follows the chart's own layout (resizes, a new axis range) when that happens.
+ * repaints. It is placed when the value changes and after every layout pass of the scene (a pulse
+ * listener, so resizes, the legend of a first curve or a new axis range move it too); the axes' own
+ * listeners would fire in the middle of the chart's layout, before both axes have their sizes.
  */
 public final class ChartMarker {
   private ChartMarker() {}
@@ -23,11 +25,7 @@ public final class ChartMarker {
    * spanning {@code yAxis}; hidden while {@code x} is outside the axis. FX thread.
    */
   public static Line follow(
-      StackPane host,
-      XYChart<Number, Number> chart,
-      ValueAxis<Number> xAxis,
-      ValueAxis<Number> yAxis,
-      ObservableDoubleValue x) {
+      StackPane host, ValueAxis<Number> xAxis, ValueAxis<Number> yAxis, ObservableDoubleValue x) {
     Line line = new Line();
     line.setManaged(false);
     line.setMouseTransparent(true);
@@ -35,17 +33,20 @@ public final class ChartMarker {
     host.getChildren().add(line);
     Runnable place = () -> place(line, host, xAxis, yAxis, x.get());
     x.addListener((o, was, now) -> place.run());
-    xAxis.scaleProperty().addListener((o, was, now) -> place.run());
-    chart
-        .needsLayoutProperty()
-        .addListener(
-            (o, was, pending) -> {
-              if (!pending) {
-                place.run(); // the axes have their final places and scales now
-              }
-            });
+    // only while the chart is in a window: a hidden tab's content leaves the scene graph
+    host.sceneProperty().addListener((o, was, now) -> follow(was, now, place));
+    follow(null, host.getScene(), place);
     place.run();
     return line;
+  }
+
+  private static void follow(Scene was, Scene now, Runnable place) {
+    if (was != null) {
+      was.removePostLayoutPulseListener(place);
+    }
+    if (now != null) {
+      now.addPostLayoutPulseListener(place);
+    }
   }
 
   private static void place(
@@ -58,11 +59,9 @@ public final class ChartMarker {
     Point2D at = host.sceneToLocal(xAxis.localToScene(xAxis.getDisplayPosition(x), 0));
     double top = yAxis.getDisplayPosition(yAxis.getUpperBound());
     double bottom = yAxis.getDisplayPosition(yAxis.getLowerBound());
-    double y0 = host.sceneToLocal(yAxis.localToScene(0, top)).getY();
-    double y1 = host.sceneToLocal(yAxis.localToScene(0, bottom)).getY();
     line.setStartX(at.getX());
     line.setEndX(at.getX());
-    line.setStartY(y0);
-    line.setEndY(y1);
+    line.setStartY(host.sceneToLocal(yAxis.localToScene(0, top)).getY());
+    line.setEndY(host.sceneToLocal(yAxis.localToScene(0, bottom)).getY());
   }
 }

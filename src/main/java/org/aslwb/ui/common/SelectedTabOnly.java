@@ -2,6 +2,7 @@ package org.aslwb.ui.common;
 
 import java.util.HashMap;
 import java.util.Map;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -16,7 +17,8 @@ import javafx.scene.control.TabPane;
  * for the 420 the Attack tab shows, and that walk was more than half of the FX thread's time while
  * epsilon is dragged. A tab's content comes back, styled, as it is selected, so a lookup right
  * after selecting the tab finds its nodes; a lookup from the window's root does not find the nodes
- * of a tab that is not shown.
+ * of a tab that is not shown. The pane's own minimum and preferred sizes now follow the selected
+ * tab only.
  */
 public final class SelectedTabOnly {
   private SelectedTabOnly() {}
@@ -34,23 +36,41 @@ public final class SelectedTabOnly {
         .selectedItemProperty()
         .addListener(
             (o, was, now) -> {
-              if (now != null && aside.containsKey(now)) {
-                Node content = aside.remove(now);
-                now.setContent(content);
-                // styles (and with them the controls' skins and children) now rather than at the
-                // next pulse: the same work, but the tab's nodes can be looked up at once
-                content.applyCss();
+              if (now != null) {
+                bringBack(now, aside);
               }
               if (was != null && pane.getTabs().contains(was)) {
                 setAside(was, aside);
               }
             });
+    pane.getTabs()
+        .addListener(
+            (ListChangeListener<Tab>)
+                c -> {
+                  while (c.next()) {
+                    // a removed tab leaves with its content; an added one waits until selected
+                    c.getRemoved().forEach(tab -> bringBack(tab, aside));
+                    c.getAddedSubList().stream()
+                        .filter(tab -> tab != pane.getSelectionModel().getSelectedItem())
+                        .forEach(tab -> setAside(tab, aside));
+                  }
+                });
   }
 
   private static void setAside(Tab tab, Map<Tab, Node> aside) {
     if (tab.getContent() != null) {
       aside.put(tab, tab.getContent());
       tab.setContent(null);
+    }
+  }
+
+  private static void bringBack(Tab tab, Map<Tab, Node> aside) {
+    Node content = aside.remove(tab);
+    if (content != null && tab.getContent() == null) { // unless code gave it new content meanwhile
+      tab.setContent(content);
+      // styles (and with them the controls' skins and children) now rather than at the next
+      // pulse: the same work, but the tab's nodes can be looked up at once
+      content.applyCss();
     }
   }
 }

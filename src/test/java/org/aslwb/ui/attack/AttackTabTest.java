@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -61,17 +62,44 @@ class AttackTabTest {
     assertMarkerAt(robot, after);
   }
 
-  /** The chart's marker is a line at the slider's epsilon on the axis, across the plot. */
+  /** The chart's marker is a line at the slider's epsilon on the x axis, across the y axis. */
   private static void assertMarkerAt(FxRobot robot, double epsilon) {
     Line marker = robot.lookup(".chart-marker").queryAs(Line.class);
-    NumberAxis axis = robot.lookup("#curveChart .axis").queryAs(NumberAxis.class);
-    double onAxis =
-        axis.localToScreen(axis.getDisplayPosition(epsilon), 0).getX()
-            - marker.localToScreen(marker.getStartX(), 0).getX();
+    @SuppressWarnings("unchecked")
+    LineChart<Number, Number> chart = robot.lookup("#curveChart").queryAs(LineChart.class);
+    NumberAxis x = (NumberAxis) chart.getXAxis();
+    NumberAxis y = (NumberAxis) chart.getYAxis();
     assertTrue(marker.isVisible());
-    assertEquals(0, onAxis, 1.0, "the marker's x against the axis' position of " + epsilon);
+    assertEquals(
+        x.localToScreen(x.getDisplayPosition(epsilon), 0).getX(),
+        marker.localToScreen(marker.getStartX(), 0).getX(),
+        1.0,
+        "x at " + epsilon);
     assertEquals(marker.getStartX(), marker.getEndX());
-    assertTrue(marker.getEndY() - marker.getStartY() > 50, "spans the plot");
+    assertEquals(
+        y.localToScreen(0, y.getDisplayPosition(1.0)).getY(),
+        marker.localToScreen(0, marker.getStartY()).getY(),
+        1.0,
+        "top at accuracy 1");
+    assertEquals(
+        y.localToScreen(0, y.getDisplayPosition(0.0)).getY(),
+        marker.localToScreen(0, marker.getEndY()).getY(),
+        1.0,
+        "bottom at accuracy 0");
+  }
+
+  @Test
+  void theMarkerFollowsTheChartWhenTheWindowChangesSize(FxRobot robot) {
+    double epsilon = robot.lookup("#epsilonSlider").queryAs(Slider.class).getValue();
+    assertMarkerAt(robot, epsilon);
+    javafx.stage.Window window = robot.lookup("#curveChart").query().getScene().getWindow();
+    robot.interact(
+        () -> {
+          window.setHeight(window.getHeight() - 120);
+          window.setWidth(window.getWidth() - 200);
+        });
+    robot.interact(() -> {}); // a pulse lays the window out at its new size
+    assertMarkerAt(robot, epsilon);
   }
 
   @Test
