@@ -12,7 +12,8 @@ package org.aslwb.data;
  * over several arrays at differing offsets run at less than half the speed on Java 17.
  *
  * <p>Not thread-safe: {@link #of} hands each thread its own, kept for the next image of the same
- * size when the scratch is small (a data set's photos all share one size).
+ * size when the scratch is small (a data set's photos all share one size). Nor reentrant: a row
+ * sink must not start another resize on its thread (the {@link Resampler}'s sinks only copy).
  */
 final class SeparableResize {
   /** Scratch up to this many floats (4 MB) is kept per thread; larger images allocate per call. */
