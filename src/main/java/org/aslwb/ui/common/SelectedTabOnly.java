@@ -2,8 +2,10 @@ package org.aslwb.ui.common;
 
 import java.util.HashMap;
 import java.util.Map;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
@@ -19,28 +21,35 @@ import javafx.scene.control.TabPane;
  * after selecting the tab finds its nodes; a lookup from the window's root does not find the nodes
  * of a tab that is not shown. The pane's own minimum and preferred sizes now follow the selected
  * tab only.
+ *
+ * <p>Every tab's content stays until the pane's first layout in a window: that pass styles all of
+ * them and builds their controls' skins (about half a second for the workbench's tabs), so a tab's
+ * first visit later costs a restyle of its nodes, not their construction.
  */
 public final class SelectedTabOnly {
-  private SelectedTabOnly() {}
+  private final TabPane pane;
+  private final Map<Tab, Node> aside = new HashMap<>();
+  private boolean laidOut;
 
-  /** From now on, only the selected tab of {@code pane} has its content attached. FX thread. */
+  private SelectedTabOnly(TabPane pane) {
+    this.pane = pane;
+  }
+
+  /** From the first layout of {@code pane} in a window on, only its selected tab has content. */
   public static void apply(TabPane pane) {
-    Map<Tab, Node> aside = new HashMap<>();
-    Tab selected = pane.getSelectionModel().getSelectedItem();
-    for (Tab tab : pane.getTabs()) {
-      if (tab != selected) {
-        setAside(tab, aside);
-      }
-    }
+    new SelectedTabOnly(pane).follow();
+  }
+
+  private void follow() {
     pane.getSelectionModel()
         .selectedItemProperty()
         .addListener(
             (o, was, now) -> {
               if (now != null) {
-                bringBack(now, aside);
+                bringBack(now);
               }
               if (was != null && pane.getTabs().contains(was)) {
-                setAside(was, aside);
+                setAside(was);
               }
             });
     pane.getTabs()
@@ -49,28 +58,61 @@ public final class SelectedTabOnly {
                 c -> {
                   while (c.next()) {
                     // a removed tab leaves with its content; an added one waits until selected
-                    c.getRemoved().forEach(tab -> bringBack(tab, aside));
+                    c.getRemoved().forEach(this::bringBack);
                     c.getAddedSubList().stream()
                         .filter(tab -> tab != pane.getSelectionModel().getSelectedItem())
-                        .forEach(tab -> setAside(tab, aside));
+                        .forEach(this::setAside);
                   }
                 });
+    afterFirstLayout(
+        () -> {
+          laidOut = true;
+          Tab selected = pane.getSelectionModel().getSelectedItem();
+          pane.getTabs().stream().filter(tab -> tab != selected).forEach(this::setAside);
+        });
   }
 
-  private static void setAside(Tab tab, Map<Tab, Node> aside) {
-    if (tab.getContent() != null) {
+  private void setAside(Tab tab) {
+    if (laidOut && tab.getContent() != null) {
       aside.put(tab, tab.getContent());
       tab.setContent(null);
     }
   }
 
-  private static void bringBack(Tab tab, Map<Tab, Node> aside) {
+  private void bringBack(Tab tab) {
     Node content = aside.remove(tab);
     if (content != null && tab.getContent() == null) { // unless code gave it new content meanwhile
       tab.setContent(content);
-      // styles (and with them the controls' skins and children) now rather than at the next
-      // pulse: the same work, but the tab's nodes can be looked up at once
+      // styles now rather than at the next pulse: the same work, but the tab's nodes can be
+      // looked up at once
       content.applyCss();
     }
+  }
+
+  /** Runs {@code action} once, after the first layout pass of a scene that holds the pane. */
+  private void afterFirstLayout(Runnable action) {
+    Scene[] watched = new Scene[1];
+    Runnable[] once = new Runnable[1];
+    ChangeListener<Scene> onScene =
+        (o, was, now) -> {
+          if (watched[0] != null) {
+            watched[0].removePostLayoutPulseListener(once[0]);
+          }
+          watched[0] = now;
+          if (now != null) {
+            now.addPostLayoutPulseListener(once[0]);
+          }
+        };
+    once[0] =
+        () -> {
+          if (pane.getScene() == null) {
+            return; // left its scene during this pulse (a tab of an outer pane set aside)
+          }
+          watched[0].removePostLayoutPulseListener(once[0]);
+          pane.sceneProperty().removeListener(onScene);
+          action.run();
+        };
+    pane.sceneProperty().addListener(onScene);
+    onScene.changed(pane.sceneProperty(), null, pane.getScene());
   }
 }

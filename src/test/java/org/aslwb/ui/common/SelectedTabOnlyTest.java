@@ -38,10 +38,13 @@ class SelectedTabOnlyTest {
   }
 
   @Test
-  void onlyTheSelectedTabHasItsContentAndItComesBackStyledWhenSelected(FxRobot robot) {
+  void onlyTheSelectedTabHasItsContentAndItComesBackStyledWhenSelected(FxRobot robot)
+      throws Exception {
+    waitForTheFirstLayout();
     assertNotNull(first.getContent());
     assertNull(second.getContent());
     assertNull(third.getContent());
+    assertNotNull(secondContent.getSkin(), "built by the first layout before it was set aside");
 
     robot.interact(() -> pane.getSelectionModel().select(second));
 
@@ -52,7 +55,9 @@ class SelectedTabOnlyTest {
   }
 
   @Test
-  void addedTabsWaitRemovedTabsLeaveWithTheirContentAndNewContentIsKept(FxRobot robot) {
+  void addedTabsWaitRemovedTabsLeaveWithTheirContentAndNewContentIsKept(FxRobot robot)
+      throws Exception {
+    waitForTheFirstLayout();
     Label later = new Label("later");
     Tab fourth = new Tab("fourth", later);
     Label replaced = new Label("replaced while hidden");
@@ -69,5 +74,10 @@ class SelectedTabOnlyTest {
     assertSame(replaced, third.getContent(), "content given while hidden is kept");
     robot.interact(() -> pane.getSelectionModel().select(fourth));
     assertSame(later, fourth.getContent());
+  }
+
+  /** Every tab keeps its content until the window's first layout (which builds their skins). */
+  private void waitForTheFirstLayout() throws Exception {
+    org.aslwb.ui.UiFixtures.waitFor(10, "the first layout", () -> third.getContent() == null);
   }
 }
