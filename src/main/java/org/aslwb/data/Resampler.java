@@ -22,8 +22,21 @@ public final class Resampler {
    */
   public static PixelImage resize(
       int[] rgb, int srcWidth, int srcHeight, int dstWidth, int dstHeight, int channels) {
-    PixelImage source = PixelImage.fromArgb(rgb, srcWidth, srcHeight, 3);
-    PixelImage resized = resize(source, dstWidth, dstHeight);
+    PixelImage resized;
+    if (srcWidth == dstWidth && srcHeight == dstHeight) {
+      resized = PixelImage.fromArgb(rgb, srcWidth, srcHeight, 3);
+    } else {
+      int plane = dstWidth * dstHeight;
+      float[] out = new float[3 * plane];
+      resizeRgb(
+          rgb,
+          srcWidth,
+          srcHeight,
+          dstWidth,
+          dstHeight,
+          (c, y, row) -> System.arraycopy(row, 0, out, c * plane + y * dstWidth, dstWidth));
+      resized = new PixelImage(dstWidth, dstHeight, 3, out);
+    }
     return channels == 3 ? resized : toGray(resized);
   }
 
@@ -38,20 +51,35 @@ public final class Resampler {
     }
     int plane = dstWidth * dstHeight;
     byte[] out = new byte[3 * plane];
+    resizeRgb(
+        rgb,
+        srcWidth,
+        srcHeight,
+        dstWidth,
+        dstHeight,
+        (c, y, row) -> {
+          int at = c * plane + y * dstWidth;
+          for (int x = 0; x < dstWidth; x++) {
+            out[at + x] = (byte) Levels.of(row[x]);
+          }
+        });
+    return out;
+  }
+
+  /** Receives output row {@code y} of channel {@code c}; the array is reused for the next row. */
+  private interface ChannelRows {
+    void row(int c, int y, float[] row);
+  }
+
+  // the three byte channels of packed pixels, loaded in one pass and resized one after another
+  private static void resizeRgb(
+      int[] rgb, int srcWidth, int srcHeight, int dstWidth, int dstHeight, ChannelRows rows) {
     SeparableResize resize = SeparableResize.of(srcWidth, srcHeight, dstWidth, dstHeight, 3);
     resize.loadRgb(rgb);
     for (int c = 0; c < 3; c++) {
-      int base = c * plane;
-      resize.run(
-          c,
-          (y, row) -> {
-            int at = base + y * dstWidth;
-            for (int x = 0; x < dstWidth; x++) {
-              out[at + x] = (byte) Levels.of(row[x]);
-            }
-          });
+      int channel = c;
+      resize.run(c, (y, row) -> rows.row(channel, y, row));
     }
-    return out;
   }
 
   /**

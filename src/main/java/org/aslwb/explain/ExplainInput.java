@@ -1,6 +1,7 @@
 package org.aslwb.explain;
 
 import java.awt.image.BufferedImage;
+import org.aslwb.data.PackedRgb;
 import org.aslwb.data.PixelImage;
 import org.aslwb.data.Resampler;
 
@@ -21,6 +22,6 @@ public final class ExplainInput {
     double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(w, h));
     int tw = Math.max(8, (int) Math.round(w * scale));
     int th = Math.max(8, (int) Math.round(h * scale));
-    return Resampler.resize(rgb.getRGB(0, 0, w, h, null, 0, w), w, h, tw, th, 3);
+    return Resampler.resize(PackedRgb.of(rgb).pixels(), w, h, tw, th, 3);
   }
 }
