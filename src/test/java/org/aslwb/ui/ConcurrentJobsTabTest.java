@@ -185,6 +185,53 @@ class ConcurrentJobsTabTest {
     assertEquals(Job.State.CANCELLED, first.state());
   }
 
+  @Test
+  void aJobOfUnknownProgressLeavesTheJobsPanelStill(FxRobot robot) throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    TaskRunner tasks = workspace.tasks();
+    robot.interact(
+        () ->
+            tasks.run(
+                "preparing job",
+                (p, c) -> {
+                  p.progress(0, 0, "reading the folder"); // no total: the fraction is unknown
+                  while (!release.await(10, TimeUnit.MILLISECONDS)) {
+                    c.check();
+                  }
+                  return "done";
+                },
+                r -> {},
+                e -> {}));
+    UiFixtures.waitFor(10, "the panel's row", () -> cancelButtonOf("preparing") != null);
+    Thread.sleep(300); // the row's first message and progress have arrived
+    Parent panel = (Parent) root.lookup("#jobsPanel");
+    java.util.concurrent.atomic.AtomicInteger layouts =
+        new java.util.concurrent.atomic.AtomicInteger();
+    robot.interact(
+        () ->
+            panel
+                .needsLayoutProperty()
+                .addListener(
+                    (o, was, now) -> {
+                      if (now) {
+                        layouts.incrementAndGet();
+                      }
+                    }));
+
+    Thread.sleep(1000);
+
+    // the indeterminate bar's animation laid the panel out at every pulse (about 60 a second)
+    assertTrue(layouts.get() <= 5, "jobs panel layouts in a second: " + layouts.get());
+    javafx.scene.control.ProgressBar bar =
+        (javafx.scene.control.ProgressBar) root.lookup("#jobsPanel .progress-bar");
+    assertFalse(bar.isIndeterminate());
+    assertTrue(
+        root.lookupAll(".task-message").stream()
+            .anyMatch(m -> ((Label) m).getText().startsWith("reading the folder")),
+        "the message says what the job does");
+    release.countDown();
+  }
+
   /** The cancel button of the jobs panel's row titled {@code prefix}..., or null. */
   private Node cancelButtonOf(String prefix) {
     for (Node title : root.lookupAll(".task-title")) {

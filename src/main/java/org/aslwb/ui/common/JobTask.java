@@ -41,8 +41,10 @@ public final class JobTask extends Task<Void> {
   protected Void call() throws InterruptedException {
     while (!job.state().isFinished()) {
       updateMessage(describe(job));
-      double p = job.progress();
-      updateProgress(p < 0 ? -1 : p, p < 0 ? -1 : 1);
+      // an unknown fraction shows as an empty bar, not as the moving indeterminate one: that
+      // animation lays the whole panel out again at every pulse (its list re-creating cells), as
+      // long as a job prepares; the message says what it is doing
+      updateProgress(Math.max(0, job.progress()), 1);
       Thread.sleep(100);
     }
     return null;

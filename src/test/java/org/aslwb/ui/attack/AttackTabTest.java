@@ -62,6 +62,41 @@ class AttackTabTest {
     assertMarkerAt(robot, after);
   }
 
+  @Test
+  void aDragLaysOutTheSliderAndTheChangingTextsButNotTheTabAroundThem(FxRobot robot) {
+    Slider slider = robot.lookup("#epsilonSlider").queryAs(Slider.class);
+    javafx.scene.Parent tab = robot.lookup("#attackRoot").queryAs(javafx.scene.Parent.class);
+    java.util.concurrent.atomic.AtomicInteger tabLayouts =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger values =
+        new java.util.concurrent.atomic.AtomicInteger();
+    robot.interact(
+        () -> {
+          tab.needsLayoutProperty()
+              .addListener(
+                  (o, was, now) -> {
+                    if (now) {
+                      tabLayouts.incrementAndGet();
+                    }
+                  });
+          slider.valueProperty().addListener((o, was, now) -> values.incrementAndGet());
+        });
+
+    robot
+        .drag("#epsilonSlider .thumb", MouseButton.PRIMARY)
+        .moveBy(120, 0)
+        .moveBy(-60, 0)
+        .release(MouseButton.PRIMARY);
+    robot.interact(() -> {});
+
+    assertTrue(values.get() >= 10, "slider events: " + values.get());
+    // before the boundaries every event laid the tab out; now only a text outgrowing its box
+    // (once) may
+    assertTrue(tabLayouts.get() <= 2, "tab layouts: " + tabLayouts.get());
+    Label label = robot.lookup("#adversarialLabel").queryAs(Label.class);
+    assertTrue(label.getWidth() >= label.prefWidth(-1) - 0.5, "the label has its room");
+  }
+
   /** The chart's marker is a line at the slider's epsilon on the x axis, across the y axis. */
   private static void assertMarkerAt(FxRobot robot, double epsilon) {
     Line marker = robot.lookup(".chart-marker").queryAs(Line.class);
