@@ -206,17 +206,7 @@ class ConcurrentJobsTabTest {
     Thread.sleep(300); // the row's first message and progress have arrived
     Parent panel = (Parent) root.lookup("#jobsPanel");
     java.util.concurrent.atomic.AtomicInteger layouts =
-        new java.util.concurrent.atomic.AtomicInteger();
-    robot.interact(
-        () ->
-            panel
-                .needsLayoutProperty()
-                .addListener(
-                    (o, was, now) -> {
-                      if (now) {
-                        layouts.incrementAndGet();
-                      }
-                    }));
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> UiFixtures.layoutRequests(panel)).get();
 
     Thread.sleep(1000);
 

@@ -57,6 +57,24 @@ public final class UiFixtures {
         .ifPresent(t -> tabs.getSelectionModel().select(t));
   }
 
+  /**
+   * Counts from now on the times {@code parent} is marked for layout (call on the FX thread): how
+   * far layout requests travel is what a layout boundary is for.
+   */
+  public static java.util.concurrent.atomic.AtomicInteger layoutRequests(Parent parent) {
+    java.util.concurrent.atomic.AtomicInteger count =
+        new java.util.concurrent.atomic.AtomicInteger();
+    parent
+        .needsLayoutProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now) {
+                count.incrementAndGet();
+              }
+            });
+    return count;
+  }
+
   /** Waits up to {@code seconds} for {@code condition}, checked on the FX thread. */
   public static void waitFor(
       double seconds, String what, java.util.function.BooleanSupplier condition) throws Exception {

@@ -63,24 +63,19 @@ class AttackTabTest {
   }
 
   @Test
-  void aDragLaysOutTheSliderAndTheChangingTextsButNotTheTabAroundThem(FxRobot robot) {
+  void aDragLaysOutTheSliderAndTheChangingTextsButNotTheTabAroundThem(FxRobot robot)
+      throws Exception {
     Slider slider = robot.lookup("#epsilonSlider").queryAs(Slider.class);
     javafx.scene.Parent tab = robot.lookup("#attackRoot").queryAs(javafx.scene.Parent.class);
-    java.util.concurrent.atomic.AtomicInteger tabLayouts =
-        new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger values =
         new java.util.concurrent.atomic.AtomicInteger();
-    robot.interact(
-        () -> {
-          tab.needsLayoutProperty()
-              .addListener(
-                  (o, was, now) -> {
-                    if (now) {
-                      tabLayouts.incrementAndGet();
-                    }
-                  });
-          slider.valueProperty().addListener((o, was, now) -> values.incrementAndGet());
-        });
+    java.util.concurrent.atomic.AtomicInteger tabLayouts =
+        org.testfx.util.WaitForAsyncUtils.asyncFx(
+                () -> {
+                  slider.valueProperty().addListener((o, was, now) -> values.incrementAndGet());
+                  return UiFixtures.layoutRequests(tab);
+                })
+            .get();
 
     robot
         .drag("#epsilonSlider .thumb", MouseButton.PRIMARY)

@@ -12,6 +12,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.aslwb.ui.UiFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -26,7 +27,7 @@ class LayoutBoundaryTest {
   private ProgressBar bar;
   private LayoutBoundary boundary;
   private Label neighbour;
-  private final AtomicInteger columnLayouts = new AtomicInteger();
+  private AtomicInteger columnLayouts;
 
   @Start
   void start(Stage stage) {
@@ -36,14 +37,7 @@ class LayoutBoundaryTest {
     neighbour = new Label("beside");
     // a box with room to spare across, as the Attack tab's rows have
     column = new VBox(4, new HBox(8, boundary, neighbour));
-    column
-        .needsLayoutProperty()
-        .addListener(
-            (o, was, now) -> {
-              if (now) {
-                columnLayouts.incrementAndGet();
-              }
-            });
+    columnLayouts = UiFixtures.layoutRequests(column);
     stage.setScene(new Scene(column, 600, 200));
     stage.show();
   }
