@@ -2,6 +2,7 @@ package org.aslwb.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -61,9 +62,8 @@ public final class UiFixtures {
    * Counts from now on the times {@code parent} is marked for layout (call on the FX thread): how
    * far layout requests travel is what a layout boundary is for.
    */
-  public static java.util.concurrent.atomic.AtomicInteger layoutRequests(Parent parent) {
-    java.util.concurrent.atomic.AtomicInteger count =
-        new java.util.concurrent.atomic.AtomicInteger();
+  public static AtomicInteger layoutRequests(Parent parent) {
+    AtomicInteger count = new AtomicInteger();
     parent
         .needsLayoutProperty()
         .addListener(

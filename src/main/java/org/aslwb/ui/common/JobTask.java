@@ -23,6 +23,7 @@ public final class JobTask extends Task<Void> {
     this.job = job;
     updateTitle(job.name());
     updateMessage(describe(job));
+    updateProgress(0, 1); // a Task starts indeterminate; see call() for why the panel never is
   }
 
   /** A mirror of {@code job}, already watching it. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class AttackTabTest {
@@ -66,11 +69,10 @@ class AttackTabTest {
   void aDragLaysOutTheSliderAndTheChangingTextsButNotTheTabAroundThem(FxRobot robot)
       throws Exception {
     Slider slider = robot.lookup("#epsilonSlider").queryAs(Slider.class);
-    javafx.scene.Parent tab = robot.lookup("#attackRoot").queryAs(javafx.scene.Parent.class);
-    java.util.concurrent.atomic.AtomicInteger values =
-        new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicInteger tabLayouts =
-        org.testfx.util.WaitForAsyncUtils.asyncFx(
+    Parent tab = robot.lookup("#attackRoot").queryAs(Parent.class);
+    AtomicInteger values = new AtomicInteger();
+    AtomicInteger tabLayouts =
+        WaitForAsyncUtils.asyncFx(
                 () -> {
                   slider.valueProperty().addListener((o, was, now) -> values.incrementAndGet());
                   return UiFixtures.layoutRequests(tab);
