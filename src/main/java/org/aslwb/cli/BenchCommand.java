@@ -524,6 +524,7 @@ final class BenchCommand {
           .put("drags", r.each().size(), "%d")
           .put("worst_stall_ms_each_drag", eachDrag(r, UiStallBench.Drag::worstStallMs), "%s")
           .put("jit_cpu_ms_each_drag", eachDrag(r, UiStallBench.Drag::jitCpuMs), "%s")
+          .put("gc_pause_ms_each_drag", eachDrag(r, UiStallBench.Drag::gcPauseMs), "%s")
           .put("training_running", r.trainingRunning(), "%s")
           .put("target", r.target(), "%s")
           .put("gradient_nonzero_share", r.gradientNonZero(), "%.4f")
@@ -556,7 +557,10 @@ final class BenchCommand {
           .put(prefix + "slider_events", d.events(), "%d")
           .put(prefix + "drag_s", d.dragSeconds(), "%.2f")
           .put(prefix + "fx_thread_cpu_ms", d.fxThreadCpuMs(), "%.0f")
-          .put(prefix + "jit_cpu_ms", d.jitCpuMs(), "%.0f");
+          .put(prefix + "jit_cpu_ms", d.jitCpuMs(), "%.0f")
+          .put(prefix + "gc_pauses", d.gcPauses(), "%d")
+          .put(prefix + "gc_pause_ms", d.gcPauseMs(), "%.0f")
+          .put(prefix + "worst_gc_pause_ms", d.worstGcPauseMs(), "%.1f");
     }
   }
 

@@ -40,7 +40,9 @@ import org.aslwb.ui.common.TaskRunner;
  * {@code aslwb bench ui-stall}: the real window, headless on Monocle, with a training job running
  * (the Train tab's Start, a CNN on synthetic data) while slider events drag epsilon on the Attack
  * tab over full DarkNet-53 (FGSM towards another class: see {@link #run}). A probe thread posts to
- * the FX thread every 2 ms and records how late each post runs: the FX thread's stalls.
+ * the FX thread every 2 ms and records how late each post runs; with the collector's pauses, which
+ * stop the probe too ({@link GcPauseRecorder}), merged where they overlap ({@link Stalls}), these
+ * are the FX thread's stalls.
  */
 public final class UiStallBench {
   private UiStallBench() {}
@@ -60,11 +62,12 @@ public final class UiStallBench {
   /**
    * What one drag (or several drags pooled) measured.
    *
-   * @param worstStallMs the longest the FX thread kept a probe waiting
+   * @param worstStallMs the longest stall: the longest the FX thread kept a probe waiting, or a
+   *     collector pause (see {@link Stalls})
    * @param p99StallMs the 99th percentile of the probes' waits
    * @param medianStallMs their median
    * @param probes probes run during the drag
-   * @param stallsOver20Ms probes that waited longer than 20 ms (the issue's goal: none)
+   * @param stallsOver20Ms stalls longer than 20 ms (the issue's goal: none), each counted once
    * @param framesShownPerSecond frames shown from the first event to the last event's frame
    * @param framesShown adversarial frames swapped in over that time
    * @param framesComputed frames the attack service computed
@@ -72,6 +75,9 @@ public final class UiStallBench {
    * @param dragSeconds from the first event to the frame of the last one
    * @param fxThreadCpuMs CPU time the FX thread used over that time (its own work, probes included)
    * @param jitCpuMs CPU time the JIT compiler's threads used over that time
+   * @param gcPauses the collector's pauses over that time (each stops the FX thread too)
+   * @param gcPauseMs their time together
+   * @param worstGcPauseMs the longest of them
    */
   public record Drag(
       double worstStallMs,
@@ -85,7 +91,10 @@ public final class UiStallBench {
       int events,
       double dragSeconds,
       double fxThreadCpuMs,
-      double jitCpuMs) {}
+      double jitCpuMs,
+      long gcPauses,
+      double gcPauseMs,
+      double worstGcPauseMs) {}
 
   /**
    * What was measured.
@@ -116,6 +125,8 @@ public final class UiStallBench {
     System.setProperty("headless.geometry", "1400x900-32"); // the window fits the screen
     System.setProperty("prism.order", "sw");
     System.setProperty("prism.text", "t2k");
+    // first, while the heap is nearly empty: it places the collector's clock with a System.gc()
+    GcPauseRecorder gcPauses = new GcPauseRecorder();
     Engine.start();
     Path tmp = Files.createTempDirectory("aslwb-ui-stall");
     SyntheticDataset.write(
@@ -207,8 +218,7 @@ public final class UiStallBench {
 
       // the FX thread's own CPU time tells work on it from waiting for a core (or a GC pause)
       long fxThread = onFx(() -> Thread.currentThread().getId());
-      List<Drag> drags = new ArrayList<>();
-      List<long[]> waits = new ArrayList<>();
+      List<Dragged> dragged = new ArrayList<>();
       for (int d = 0; d < settings.drags(); d++) {
         if (d > 0) {
           Thread.sleep(1000);
@@ -229,18 +239,39 @@ public final class UiStallBench {
             600,
             "the last event's frame",
             () -> workspace.adversarialSourceProperty().get().startsWith(lastFrame));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long[] dragWaits = probe.stop();
-        waits.add(dragWaits);
-        drags.add(
-            measured(
-                dragWaits,
+        long end = System.nanoTime();
+        dragged.add(
+            new Dragged(
+                probe.stop(),
+                start,
+                end,
                 shown.get() - shownBefore,
                 computed.get() - computedBefore,
-                settings.events(),
-                seconds,
                 (THREADS.getThreadCpuTime(fxThread) - fxCpuBefore) / 1e6,
                 (jitCpuNanos() - jitBefore) / 1e6));
+      }
+      Thread.sleep(200); // the notifications of the last drag's pauses come after them
+      List<Drag> drags = new ArrayList<>();
+      List<long[]> waits = new ArrayList<>();
+      List<long[]> stalls = new ArrayList<>();
+      List<List<GcPauseRecorder.Pause>> pauses = new ArrayList<>();
+      for (Dragged d : dragged) {
+        List<GcPauseRecorder.Pause> dragPauses = gcPauses.between(d.start(), d.end());
+        long[] dragStalls = Stalls.merged(d.intervals(dragPauses));
+        waits.add(d.waits());
+        stalls.add(dragStalls);
+        pauses.add(dragPauses);
+        drags.add(
+            measured(
+                d.waits(),
+                dragStalls,
+                dragPauses,
+                d.shown(),
+                d.computed(),
+                settings.events(),
+                (d.end() - d.start()) / 1e9,
+                d.fxCpuMs(),
+                d.jitCpuMs()));
       }
       boolean trainingRunning = onFx(() -> training(workspace) != null);
       Job<?> job = onFx(() -> training(workspace));
@@ -253,6 +284,8 @@ public final class UiStallBench {
         warm =
             measured(
                 waits.subList(1, waits.size()).stream().flatMapToLong(Arrays::stream).toArray(),
+                stalls.subList(1, stalls.size()).stream().flatMapToLong(Arrays::stream).toArray(),
+                pauses.subList(1, pauses.size()).stream().flatMap(List::stream).toList(),
                 later.stream().mapToLong(Drag::framesShown).sum(),
                 later.stream().mapToLong(Drag::framesComputed).sum(),
                 later.stream().mapToInt(Drag::events).sum(),
@@ -269,6 +302,7 @@ public final class UiStallBench {
           gradientNonZero,
           untargetedNonZero);
     } finally {
+      gcPauses.close();
       Platform.exit();
       deleteQuietly(tmp);
     }
@@ -308,9 +342,14 @@ public final class UiStallBench {
     Platform.runLater(() -> slider.setValueChanging(false));
   }
 
-  /** What a drag (or several pooled) measured, from its probes' waits and its counts. */
+  /**
+   * What a drag (or several pooled) measured, from its probes' waits, its stalls (the waits and the
+   * collector's pauses merged) and its counts.
+   */
   private static Drag measured(
       long[] waits,
+      long[] stalls,
+      List<GcPauseRecorder.Pause> pauses,
       long framesShown,
       long framesComputed,
       int events,
@@ -321,18 +360,50 @@ public final class UiStallBench {
     Arrays.sort(sorted);
     int n = sorted.length;
     return new Drag(
-        n == 0 ? 0 : sorted[n - 1] / 1e6,
+        Arrays.stream(stalls).max().orElse(0) / 1e6,
         n == 0 ? 0 : sorted[(int) Math.floor(0.99 * (n - 1))] / 1e6,
         n == 0 ? 0 : sorted[n / 2] / 1e6,
         n,
-        (int) Arrays.stream(sorted).filter(w -> w > 20_000_000L).count(),
+        (int) Arrays.stream(stalls).filter(w -> w > 20_000_000L).count(),
         framesShown / seconds,
         framesShown,
         framesComputed,
         events,
         seconds,
         fxCpuMs,
-        jitCpuMs);
+        jitCpuMs,
+        pauses.size(),
+        pauses.stream().mapToLong(GcPauseRecorder.Pause::nanos).sum() / 1e6,
+        pauses.stream().mapToLong(GcPauseRecorder.Pause::nanos).max().orElse(0) / 1e6);
+  }
+
+  /**
+   * One drag as it was recorded, measured once the collector's notifications of its pauses are in.
+   *
+   * @param probes each probe's {posted, ran}, nanoseconds
+   * @param start the first event, nanoseconds
+   * @param end the last event's frame shown, nanoseconds
+   */
+  private record Dragged(
+      long[][] probes,
+      long start,
+      long end,
+      long shown,
+      long computed,
+      double fxCpuMs,
+      double jitCpuMs) {
+    long[] waits() {
+      return Arrays.stream(probes).mapToLong(p -> p[1] - p[0]).toArray();
+    }
+
+    /** The probes' waits and the pauses, as {start, end} intervals. */
+    long[][] intervals(List<GcPauseRecorder.Pause> pauses) {
+      long[][] all = Arrays.copyOf(probes, probes.length + pauses.size());
+      for (int i = 0; i < pauses.size(); i++) {
+        all[probes.length + i] = new long[] {pauses.get(i).start(), pauses.get(i).end()};
+      }
+      return all;
+    }
   }
 
   /**
@@ -416,9 +487,9 @@ public final class UiStallBench {
     }
   }
 
-  /** Posts to the FX thread every 2 ms and records how long each post waited to run. */
+  /** Posts to the FX thread every 2 ms and records when each post was made and when it ran. */
   private static final class Probe {
-    private final List<Long> waits = new ArrayList<>();
+    private final List<long[]> waits = new ArrayList<>();
     private volatile boolean running = true;
     private final Thread thread = new Thread(this::loop, "ui-stall-probe");
 
@@ -432,9 +503,9 @@ public final class UiStallBench {
         long posted = System.nanoTime();
         Platform.runLater(
             () -> {
-              long waited = System.nanoTime() - posted;
+              long ran = System.nanoTime();
               synchronized (waits) {
-                waits.add(waited);
+                waits.add(new long[] {posted, ran});
               }
             });
         try {
@@ -445,11 +516,12 @@ public final class UiStallBench {
       }
     }
 
-    long[] stop() throws InterruptedException {
+    /** Each probe's {posted, ran}, nanoseconds. */
+    long[][] stop() throws InterruptedException {
       running = false;
       thread.join();
       synchronized (waits) {
-        return waits.stream().mapToLong(Long::longValue).toArray();
+        return waits.toArray(long[][]::new);
       }
     }
   }
