@@ -530,6 +530,8 @@ final class BenchCommand {
           .put("gradient_nonzero_share", r.gradientNonZero(), "%.4f")
           .put("untargeted_gradient_nonzero_share", r.untargetedGradientNonZero(), "%.4f")
           .put("gc", collectors(), "%s")
+          .put("gc_clock_precision_ms", r.gcClockPrecisionMs(), "%.1f")
+          .put("gc_pauses_all_notified", r.gcPausesAllNotified(), "%s")
           .put("model", "darknet53 x1.0 " + size + "px untrained", "%s");
       out.add(figures);
       out.finish("ui-stall");

@@ -21,9 +21,12 @@ import javax.management.openmbean.CompositeData;
  * milliseconds after the one of the runtime's uptime (HotSpot starts their clock later). So the
  * recorder places that clock once, with a {@code System.gc()} between two readings of {@code
  * nanoTime}: open it early, while the heap is nearly empty and the collection takes a few
- * milliseconds. Where no collection is notified (explicit collections disabled), the uptime's
- * origin is taken, tens of milliseconds off. G1's young and mixed collections are pauses; its
- * concurrent marking is not notified (a full collection is, and is a pause too).
+ * milliseconds. Where no such collection is notified (explicit collections disabled), the uptime's
+ * origin is taken, tens of milliseconds off, and {@link #precision} says so.
+ *
+ * <p>G1's, Parallel's and Serial's collectors notify pauses: young and mixed collections, and full
+ * ones; G1's Remark and Cleanup pauses are not notified on Java 17. ZGC's and Shenandoah's "Cycles"
+ * collectors notify concurrent cycles, not pauses, and are not listened to.
  */
 final class GcPauseRecorder implements AutoCloseable {
   /** A pause from {@code start} to {@code end}, nanoseconds on {@link System#nanoTime}'s scale. */
@@ -34,6 +37,7 @@ final class GcPauseRecorder implements AutoCloseable {
   }
 
   private static final long MILLISECOND = 1_000_000L;
+  private static final String EXPLICIT = "System.gc()";
 
   /** Where the collectors' clock starts, in nanoseconds on {@link System#nanoTime}'s scale. */
   private final long origin;
@@ -44,17 +48,22 @@ final class GcPauseRecorder implements AutoCloseable {
   /** The collections notified so far, {start, end} in the collectors' milliseconds. */
   private final List<long[]> collections = new ArrayList<>();
 
-  private final List<NotificationEmitter> emitters = new ArrayList<>();
+  /** The explicit collection that places the clock, once notified. */
+  private long[] explicit;
+
+  private final List<GarbageCollectorMXBean> listened = new ArrayList<>();
   private final NotificationListener listener = this::collected;
+  private final long countAtStart;
 
   /** Starts recording, after placing the collectors' clock with one {@code System.gc()}. */
   GcPauseRecorder() throws InterruptedException {
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-      if (gc instanceof NotificationEmitter emitter) {
+      if (gc instanceof NotificationEmitter emitter && !gc.getName().contains("Cycles")) {
         emitter.addNotificationListener(listener, null, null);
-        emitters.add(emitter);
+        listened.add(gc);
       }
     }
+    countAtStart = collectionCount();
     long before = System.nanoTime();
     System.gc();
     long after = System.nanoTime();
@@ -63,11 +72,11 @@ final class GcPauseRecorder implements AutoCloseable {
     while (placed == null && System.nanoTime() < deadline) {
       Thread.sleep(5); // the notification comes on a service thread after the collection
       synchronized (collections) {
-        placed = collections.isEmpty() ? null : collections.get(collections.size() - 1);
-        collections.clear();
+        placed = explicit;
       }
     }
-    if (placed == null) {
+    long nanos = placed == null ? 0 : (placed[1] - placed[0]) * MILLISECOND;
+    if (placed == null || after - before < nanos - MILLISECOND) {
       origin = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * MILLISECOND;
       precision = 100 * MILLISECOND;
     } else {
@@ -75,8 +84,22 @@ final class GcPauseRecorder implements AutoCloseable {
       // that allows, give or take half their range and the collector's whole milliseconds
       long earliest = before - placed[0] * MILLISECOND;
       long latest = after - placed[1] * MILLISECOND;
-      origin = (earliest + latest) / 2;
+      origin = earliest + (latest - earliest) / 2;
       precision = Math.abs(latest - earliest) / 2 + MILLISECOND;
+    }
+  }
+
+  private void collected(Notification n, Object handback) {
+    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+      return;
+    }
+    var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+    long[] collection = {info.getGcInfo().getStartTime(), info.getGcInfo().getEndTime()};
+    synchronized (collections) {
+      collections.add(collection);
+      if (explicit == null && EXPLICIT.equals(info.getGcCause())) {
+        explicit = collection;
+      }
     }
   }
 
@@ -85,36 +108,51 @@ final class GcPauseRecorder implements AutoCloseable {
     return precision;
   }
 
-  private void collected(Notification n, Object handback) {
-    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-      return;
-    }
-    var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
-    synchronized (collections) {
-      collections.add(new long[] {info.getStartTime(), info.getEndTime()});
+  /**
+   * Waits until every collection so far has been notified (the notifications come on a service
+   * thread after each one), for at most {@code millis}.
+   *
+   * @return whether they all were
+   */
+  boolean awaitNotified(long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + millis * MILLISECOND;
+    while (true) {
+      int notified;
+      synchronized (collections) {
+        notified = collections.size();
+      }
+      if (notified >= collectionCount() - countAtStart) {
+        return true;
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(5);
     }
   }
 
-  /**
-   * The pauses that overlap {@code from} to {@code to}. The notifications come on a service thread
-   * after each pause: ask some tens of milliseconds after {@code to}.
-   */
+  private long collectionCount() {
+    return listened.stream().mapToLong(gc -> Math.max(0, gc.getCollectionCount())).sum();
+  }
+
+  /** The pauses that overlap {@code from} to {@code to}, cut to that interval. */
   List<Pause> between(long from, long to) {
     synchronized (collections) {
       return collections.stream()
           .map(c -> new Pause(origin + c[0] * MILLISECOND, origin + c[1] * MILLISECOND))
           .filter(p -> p.end() > from && p.start() < to)
+          .map(p -> new Pause(Math.max(p.start(), from), Math.min(p.end(), to)))
           .toList();
     }
   }
 
   @Override
   public void close() {
-    for (NotificationEmitter e : emitters) {
+    for (GarbageCollectorMXBean gc : listened) {
       try {
-        e.removeNotificationListener(listener);
+        ((NotificationEmitter) gc).removeNotificationListener(listener);
       } catch (ListenerNotFoundException gone) {
-        // never added or already removed: nothing to undo
+        // already removed: nothing to undo
       }
     }
   }

@@ -108,6 +108,10 @@ public final class UiStallBench {
    * @param gradientNonZero the share of that attack's input gradient's entries that are not zero
    *     (0: every FGSM frame equals the clean image)
    * @param untargetedGradientNonZero the same for the untargeted attack
+   * @param gcClockPrecisionMs how far the collector's pauses may be off where they happened on the
+   *     probes' clock (see {@link GcPauseRecorder})
+   * @param gcPausesAllNotified whether every collection of the run was notified before the figures
+   *     were made
    */
   public record Result(
       Drag first,
@@ -116,17 +120,24 @@ public final class UiStallBench {
       boolean trainingRunning,
       String target,
       double gradientNonZero,
-      double untargetedGradientNonZero) {}
+      double untargetedGradientNonZero,
+      double gcClockPrecisionMs,
+      boolean gcPausesAllNotified) {}
 
   /** Runs the benchmark; starts (and at the end leaves) the JavaFX toolkit on Monocle. */
   public static Result run(Settings settings) throws Exception {
+    // first, while the heap is nearly empty: it places the collector's clock with a System.gc()
+    try (GcPauseRecorder gcPauses = new GcPauseRecorder()) {
+      return run(settings, gcPauses);
+    }
+  }
+
+  private static Result run(Settings settings, GcPauseRecorder gcPauses) throws Exception {
     System.setProperty("glass.platform", "Monocle");
     System.setProperty("monocle.platform", "Headless");
     System.setProperty("headless.geometry", "1400x900-32"); // the window fits the screen
     System.setProperty("prism.order", "sw");
     System.setProperty("prism.text", "t2k");
-    // first, while the heap is nearly empty: it places the collector's clock with a System.gc()
-    GcPauseRecorder gcPauses = new GcPauseRecorder();
     Engine.start();
     Path tmp = Files.createTempDirectory("aslwb-ui-stall");
     SyntheticDataset.write(
@@ -250,7 +261,7 @@ public final class UiStallBench {
                 (THREADS.getThreadCpuTime(fxThread) - fxCpuBefore) / 1e6,
                 (jitCpuNanos() - jitBefore) / 1e6));
       }
-      Thread.sleep(200); // the notifications of the last drag's pauses come after them
+      boolean allNotified = gcPauses.awaitNotified(5_000);
       List<Drag> drags = new ArrayList<>();
       List<long[]> waits = new ArrayList<>();
       List<long[]> stalls = new ArrayList<>();
@@ -300,9 +311,10 @@ public final class UiStallBench {
           trainingRunning,
           targetName,
           gradientNonZero,
-          untargetedNonZero);
+          untargetedNonZero,
+          gcPauses.precision() / 1e6,
+          allNotified);
     } finally {
-      gcPauses.close();
       Platform.exit();
       deleteQuietly(tmp);
     }

@@ -31,6 +31,13 @@ class StallsTest {
   }
 
   @Test
+  void shortIntervalsInsideALongOneLeaveItWhole() {
+    // a pause and a probe's wait inside a long pulse
+    long[][] intervals = {{0, 50}, {10, 20}, {30, 40}, {60, 61}};
+    assertArrayEquals(new long[] {50, 1}, Stalls.merged(intervals));
+  }
+
+  @Test
   void intervalsInAnyOrderAndTouchingOnesMergeAlike() {
     long[][] intervals = {{20, 30}, {0, 10}, {10, 15}};
     assertArrayEquals(new long[] {15, 10}, Stalls.merged(intervals));
@@ -57,6 +64,10 @@ class StallsTest {
       // placed to within the recorder's precision and the collector's whole milliseconds
       long slack = recorder.precision() + 1_000_000L;
       assertTrue(recorder.precision() < 20_000_000L, "placed to within 20 ms");
+      assertTrue(recorder.awaitNotified(5_000), "every collection notified");
+      assertTrue(
+          recorder.between(before + 1, before + 2).stream().allMatch(p -> p.nanos() <= 1),
+          "pauses are cut to the interval asked for");
       for (GcPauseRecorder.Pause p : pauses) {
         assertTrue(p.start() >= before - slack, "starts after the test asked for it");
         assertTrue(p.end() <= after + slack, "ends before System.gc() returned");

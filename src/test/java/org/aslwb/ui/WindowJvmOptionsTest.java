@@ -21,8 +21,9 @@ class WindowJvmOptionsTest {
   void theJvmStartsWithTheWindowsOptionsAndTakesEachOfThem() throws Exception {
     List<String> options =
         Files.readAllLines(FILE).stream()
+            // as bin/aslwb reads them: a comment starts its line
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
             .map(String::strip)
-            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
             .toList();
     assertFalse(options.isEmpty());
     List<String> command = new ArrayList<>();
@@ -35,8 +36,13 @@ class WindowJvmOptionsTest {
     assertTrue(jvm.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, jvm.exitValue(), out);
     for (String option : options) {
-      // -XX:Name=value as PrintFlagsFinal lists it: "type Name = value {origin}"
-      String[] nameValue = option.substring("-XX:".length()).split("=", 2);
+      // -XX:Name=value (or -XX:+Name, -XX:-Name) as PrintFlagsFinal lists it: "type Name = value
+      // {origin}"
+      String flag = option.substring("-XX:".length());
+      String[] nameValue =
+          flag.contains("=")
+              ? flag.split("=", 2)
+              : new String[] {flag.substring(1), flag.startsWith("+") ? "true" : "false"};
       assertTrue(
           out.lines()
               .anyMatch(
