@@ -5,6 +5,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
@@ -67,13 +68,10 @@ final class GcPauseRecorder implements AutoCloseable {
     long before = System.nanoTime();
     System.gc();
     long after = System.nanoTime();
-    long deadline = after + 2_000 * MILLISECOND;
-    long[] placed = null;
-    while (placed == null && System.nanoTime() < deadline) {
-      Thread.sleep(5); // the notification comes on a service thread after the collection
-      synchronized (collections) {
-        placed = explicit;
-      }
+    pollUntil(() -> explicit != null, 2_000);
+    long[] placed;
+    synchronized (collections) {
+      placed = explicit;
     }
     long nanos = placed == null ? 0 : (placed[1] - placed[0]) * MILLISECOND;
     if (placed == null || after - before < nanos - MILLISECOND) {
@@ -115,14 +113,20 @@ final class GcPauseRecorder implements AutoCloseable {
    * @return whether they all were
    */
   boolean awaitNotified(long millis) throws InterruptedException {
+    return pollUntil(() -> collections.size() >= collectionCount() - countAtStart, millis);
+  }
+
+  /**
+   * Checks {@code done} (under the collections' lock) every 5 ms until it holds or {@code millis}
+   * have passed: the notifications come on a service thread after each collection.
+   */
+  private boolean pollUntil(BooleanSupplier done, long millis) throws InterruptedException {
     long deadline = System.nanoTime() + millis * MILLISECOND;
     while (true) {
-      int notified;
       synchronized (collections) {
-        notified = collections.size();
-      }
-      if (notified >= collectionCount() - countAtStart) {
-        return true;
+        if (done.getAsBoolean()) {
+          return true;
+        }
       }
       if (System.nanoTime() > deadline) {
         return false;

@@ -262,52 +262,21 @@ public final class UiStallBench {
                 (jitCpuNanos() - jitBefore) / 1e6));
       }
       boolean allNotified = gcPauses.awaitNotified(5_000);
-      List<Drag> drags = new ArrayList<>();
-      List<long[]> waits = new ArrayList<>();
-      List<long[]> stalls = new ArrayList<>();
-      List<List<GcPauseRecorder.Pause>> pauses = new ArrayList<>();
-      for (Dragged d : dragged) {
-        List<GcPauseRecorder.Pause> dragPauses = gcPauses.between(d.start(), d.end());
-        long[] dragStalls = Stalls.merged(d.intervals(dragPauses));
-        waits.add(d.waits());
-        stalls.add(dragStalls);
-        pauses.add(dragPauses);
-        drags.add(
-            measured(
-                d.waits(),
-                dragStalls,
-                dragPauses,
-                d.shown(),
-                d.computed(),
-                settings.events(),
-                (d.end() - d.start()) / 1e9,
-                d.fxCpuMs(),
-                d.jitCpuMs()));
-      }
+      List<Drag> drags =
+          dragged.stream().map(d -> measured(List.of(d), gcPauses, settings.events())).toList();
       boolean trainingRunning = onFx(() -> training(workspace) != null);
       Job<?> job = onFx(() -> training(workspace));
       if (job != null) {
         job.cancel();
       }
-      Drag warm = null;
-      if (drags.size() > 1) {
-        List<Drag> later = drags.subList(1, drags.size());
-        warm =
-            measured(
-                waits.subList(1, waits.size()).stream().flatMapToLong(Arrays::stream).toArray(),
-                stalls.subList(1, stalls.size()).stream().flatMapToLong(Arrays::stream).toArray(),
-                pauses.subList(1, pauses.size()).stream().flatMap(List::stream).toList(),
-                later.stream().mapToLong(Drag::framesShown).sum(),
-                later.stream().mapToLong(Drag::framesComputed).sum(),
-                later.stream().mapToInt(Drag::events).sum(),
-                later.stream().mapToDouble(Drag::dragSeconds).sum(),
-                later.stream().mapToDouble(Drag::fxThreadCpuMs).sum(),
-                later.stream().mapToDouble(Drag::jitCpuMs).sum());
-      }
+      Drag warm =
+          dragged.size() > 1
+              ? measured(dragged.subList(1, dragged.size()), gcPauses, settings.events())
+              : null;
       return new Result(
           drags.get(0),
           warm,
-          List.copyOf(drags),
+          drags,
           trainingRunning,
           targetName,
           gradientNonZero,
@@ -355,22 +324,27 @@ public final class UiStallBench {
   }
 
   /**
-   * What a drag (or several pooled) measured, from its probes' waits, its stalls (the waits and the
-   * collector's pauses merged) and its counts.
+   * What one drag, or several pooled, measured: its probes' waits, its stalls (each drag's waits
+   * and the collector's pauses in it, merged) and its counts and times summed.
    */
-  private static Drag measured(
-      long[] waits,
-      long[] stalls,
-      List<GcPauseRecorder.Pause> pauses,
-      long framesShown,
-      long framesComputed,
-      int events,
-      double seconds,
-      double fxCpuMs,
-      double jitCpuMs) {
-    long[] sorted = waits.clone();
-    Arrays.sort(sorted);
+  private static Drag measured(List<Dragged> dragged, GcPauseRecorder gcPauses, int events) {
+    List<GcPauseRecorder.Pause> pauses = new ArrayList<>();
+    List<long[]> stallsOfEach = new ArrayList<>();
+    for (Dragged d : dragged) {
+      List<GcPauseRecorder.Pause> inDrag = gcPauses.between(d.start(), d.end());
+      pauses.addAll(inDrag);
+      stallsOfEach.add(Stalls.merged(d.intervals(inDrag)));
+    }
+    long[] stalls = stallsOfEach.stream().flatMapToLong(Arrays::stream).toArray();
+    long[] sorted =
+        dragged.stream()
+            .flatMap(d -> Arrays.stream(d.probes()))
+            .mapToLong(p -> p[1] - p[0])
+            .sorted()
+            .toArray();
     int n = sorted.length;
+    long framesShown = dragged.stream().mapToLong(Dragged::shown).sum();
+    double seconds = dragged.stream().mapToDouble(d -> (d.end() - d.start()) / 1e9).sum();
     return new Drag(
         Arrays.stream(stalls).max().orElse(0) / 1e6,
         n == 0 ? 0 : sorted[(int) Math.floor(0.99 * (n - 1))] / 1e6,
@@ -379,11 +353,11 @@ public final class UiStallBench {
         (int) Arrays.stream(stalls).filter(w -> w > 20_000_000L).count(),
         framesShown / seconds,
         framesShown,
-        framesComputed,
-        events,
+        dragged.stream().mapToLong(Dragged::computed).sum(),
+        events * dragged.size(),
         seconds,
-        fxCpuMs,
-        jitCpuMs,
+        dragged.stream().mapToDouble(Dragged::fxCpuMs).sum(),
+        dragged.stream().mapToDouble(Dragged::jitCpuMs).sum(),
         pauses.size(),
         pauses.stream().mapToLong(GcPauseRecorder.Pause::nanos).sum() / 1e6,
         pauses.stream().mapToLong(GcPauseRecorder.Pause::nanos).max().orElse(0) / 1e6);
@@ -404,10 +378,6 @@ public final class UiStallBench {
       long computed,
       double fxCpuMs,
       double jitCpuMs) {
-    long[] waits() {
-      return Arrays.stream(probes).mapToLong(p -> p[1] - p[0]).toArray();
-    }
-
     /** The probes' waits and the pauses, as {start, end} intervals. */
     long[][] intervals(List<GcPauseRecorder.Pause> pauses) {
       long[][] all = Arrays.copyOf(probes, probes.length + pauses.size());
@@ -501,7 +471,7 @@ public final class UiStallBench {
 
   /** Posts to the FX thread every 2 ms and records when each post was made and when it ran. */
   private static final class Probe {
-    private final List<long[]> waits = new ArrayList<>();
+    private final List<long[]> posts = new ArrayList<>();
     private volatile boolean running = true;
     private final Thread thread = new Thread(this::loop, "ui-stall-probe");
 
@@ -516,8 +486,8 @@ public final class UiStallBench {
         Platform.runLater(
             () -> {
               long ran = System.nanoTime();
-              synchronized (waits) {
-                waits.add(new long[] {posted, ran});
+              synchronized (posts) {
+                posts.add(new long[] {posted, ran});
               }
             });
         try {
@@ -532,8 +502,8 @@ public final class UiStallBench {
     long[][] stop() throws InterruptedException {
       running = false;
       thread.join();
-      synchronized (waits) {
-        return waits.toArray(long[][]::new);
+      synchronized (posts) {
+        return posts.toArray(long[][]::new);
       }
     }
   }
