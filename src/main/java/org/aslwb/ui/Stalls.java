@@ -18,26 +18,23 @@ final class Stalls {
    * @param intervals each {start, end} on one clock, end not before start
    */
   static long[] merged(long[][] intervals) {
+    if (intervals.length == 0) {
+      return new long[0];
+    }
     long[][] sorted = intervals.clone();
     Arrays.sort(sorted, Comparator.comparingLong(i -> i[0]));
     long[] lengths = new long[sorted.length];
     int n = 0;
-    long start = 0;
-    long end = 0;
-    for (int i = 0; i < sorted.length; i++) {
-      if (i > 0 && sorted[i][0] <= end) {
-        end = Math.max(end, sorted[i][1]);
-        continue;
-      }
-      if (i > 0) {
+    long start = sorted[0][0];
+    long end = sorted[0][1];
+    for (long[] next : sorted) {
+      if (next[0] > end) { // a gap: the stall so far ended
         lengths[n++] = end - start;
+        start = next[0];
       }
-      start = sorted[i][0];
-      end = sorted[i][1];
+      end = Math.max(end, next[1]);
     }
-    if (sorted.length > 0) {
-      lengths[n++] = end - start;
-    }
+    lengths[n++] = end - start;
     return Arrays.copyOf(lengths, n);
   }
 }
